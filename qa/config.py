@@ -1,0 +1,136 @@
+"""Configuration: ``[tool.qa]`` in pyproject.toml or a ``qa.toml``.
+
+Found from the working directory upwards (the first qa.toml, or pyproject.toml
+with a [tool.qa] table, wins), or named with ``--config FILE``. Strict: an
+unknown key, a wrong type or an unknown rule is an error naming the file and the
+key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qa.model import SEVERITIES
+
+FAIL_ON = (*SEVERITIES, "never")
+FORMATS = ("table", "json", "sarif", "github")
+
+
+class ConfigError(Exception):
+    """A configuration problem: reported as one line, exit code 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    format: str = "table"
+    encoding: str | None = None
+    #: Folders of the user's own data rule packs (units, glossaries, patterns), extending the shipped ones.
+    rule_paths: tuple[Path, ...] = ()
+
+    @property
+    def label(self) -> str:
+        if self.path is None:
+            return "configuration"
+        return f"{self.path.name} [tool.qa]" if self.path.name == "pyproject.toml" else self.path.name
+
+
+def _string_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise ConfigError(f"{where}: expected one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def parse_config(table: dict[str, Any], path: Path | None) -> Config:
+    name = path.name if path else "configuration"
+    prefix = f"{name}: [tool.qa]" if path and path.name == "pyproject.toml" else f"{name}:"
+    values: dict[str, Any] = {"path": path}
+    base = path.parent if path else Path.cwd()
+    for key, value in table.items():
+        where = f"{prefix} {key}"
+        if key == "select":
+            values["select"] = _string_list(value, where)
+        elif key == "ignore":
+            values["ignore"] = _string_list(value, where)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected a table of rule = level")
+            values["severity"] = {
+                rule: _choice(level, SEVERITIES, f"{where}.{rule}") for rule, level in value.items()
+            }
+        elif key == "fail-on":
+            values["fail_on"] = _choice(value, FAIL_ON, where)
+        elif key == "format":
+            values["format"] = _choice(value, FORMATS, where)
+        elif key == "encoding":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: expected a string")
+            values["encoding"] = value
+        elif key == "rule-paths":
+            folders = tuple(base / item for item in _string_list(value, where))
+            for folder in folders:
+                if not folder.is_dir():
+                    raise ConfigError(f"{where}: {folder} is not a directory")
+            values["rule_paths"] = folders
+        else:
+            known = "select, ignore, severity, fail-on, format, encoding, rule-paths"
+            raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
+    return Config(**values)
+
+
+def load_config(path: Path) -> Config:
+    """Load a config file given by the user (``--config``)."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("qa")
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.qa] table")
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.qa] must be a table")
+    return parse_config(table, path)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest qa.toml, or pyproject.toml with a [tool.qa] table, from ``start`` upwards."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate_folder in (folder, *folder.parents):
+        qa_toml = candidate_folder / "qa.toml"
+        if qa_toml.is_file():
+            return qa_toml
+        pyproject = candidate_folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "qa" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+                raise ConfigError(f"{pyproject}: not valid TOML: {error}") from None
+    return None
+
+
+def discover_config(explicit: Path | None = None) -> Config:
+    if explicit is not None:
+        return load_config(explicit)
+    found = find_config()
+    return load_config(found) if found else Config()

@@ -1,0 +1,140 @@
+"""The engine: select rules, run them over documents, stamp severity and location.
+
+Findings come out sorted (path, line, column, code, message) so output is
+deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa.config import Config, ConfigError
+from qa.datapacks import data_dirs
+from qa.model import Document, Evidence, Finding, Hit, Location, Pair, Segment, Severity, fingerprint
+from qa.rules import Rule, RuleContext, all_rules
+
+
+def rule_matches(rule: type[Rule], selector: str) -> bool:
+    """A selector is a code (NUM001), a code prefix (NUM, NUM00) or a name (number-missing)."""
+    if selector.lower() in (rule.name, *rule.aliases):
+        return True
+    return rule.code.upper().startswith(selector.upper()) and selector[:1].isalpha()
+
+
+def _check_selectors(selectors: Iterable[str], rules: Mapping[str, type[Rule]], where: str) -> None:
+    for selector in selectors:
+        if selector.upper() == "ALL":
+            continue
+        if not any(rule_matches(rule, selector) for rule in rules.values()):
+            raise ConfigError(f"{where}: unknown rule {selector!r} (see `qa rules`)")
+
+
+def select_rules(
+    select: Iterable[str] = (), ignore: Iterable[str] = (), *, where: str = "--select/--ignore"
+) -> dict[str, type[Rule]]:
+    """The rules to run: all by default, or those selected, minus those ignored."""
+    registry = all_rules()
+    select, ignore = list(select), list(ignore)
+    _check_selectors(select, registry, where)
+    _check_selectors(ignore, registry, where)
+    chosen = {}
+    for code, rule in registry.items():
+        if select and not any(s.upper() == "ALL" or rule_matches(rule, s) for s in select):
+            continue
+        if any(s.upper() == "ALL" or rule_matches(rule, s) for s in ignore):
+            continue
+        chosen[code] = rule
+    return chosen
+
+
+@dataclass
+class Engine:
+    """Runs a fixed set of rules with their severities over documents."""
+
+    rules: dict[str, type[Rule]]
+    severities: dict[str, Severity]
+    context: RuleContext
+    _instances: list[Rule] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_config(
+        cls, config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> Engine:
+        """Command-line selectors replace the config's select and add to its ignore list."""
+        select, ignore = list(select), list(ignore)
+        label = config.label
+        select_rules(config.select, config.ignore, where=label)  # config errors name the config file
+        rules = select_rules(select or config.select, [*config.ignore, *ignore], where="--select/--ignore")
+        registry = all_rules()
+        severities: dict[str, Severity] = {code: rule.severity for code, rule in rules.items()}
+        for selector, level in config.severity.items():
+            matched = [code for code, rule in registry.items() if rule_matches(rule, selector)]
+            if not matched:
+                raise ConfigError(f"{label} severity: unknown rule {selector!r} (see `qa rules`)")
+            for code in matched:
+                if code in severities:
+                    severities[code] = level  # type: ignore[assignment]
+        context = RuleContext(data_dirs=data_dirs(config.rule_paths, config.path))
+        return cls(rules, severities, context)
+
+    def instances(self) -> list[Rule]:
+        """One instance of each rule; instances may cache data packs, so reuse them across documents."""
+        if self._instances is None:
+            self._instances = [rule_class(self.context) for rule_class in self.rules.values()]
+        return self._instances
+
+    def check(self, document: Document, progress: Callable[[int], None] | None = None) -> list[Finding]:
+        """All findings of one document, sorted. ``progress`` is told how many pairs were checked."""
+        instances = self.instances()
+        findings: list[Finding] = []
+        seen: Counter[tuple] = Counter()
+        for pair in document.pairs:
+            for rule in instances:
+                for hit in rule.check(pair):
+                    findings.append(self._finding(rule, hit, document, pair, seen))
+            if progress is not None and pair.index % 1000 == 999:
+                progress(1000)
+        if progress is not None:
+            progress(len(document.pairs) % 1000)
+        for rule in instances:
+            for hit in rule.finish(document):
+                findings.append(self._finding(rule, hit, document, hit.pair, seen))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _finding(self, rule: Rule, hit: Hit, document: Document, pair: Pair | None, seen: Counter) -> Finding:
+        segment: Segment = hit.segment if hit.segment is not None else pair.side(hit.side)  # type: ignore[union-attr]
+        if hit.segment is not None or pair is None:
+            zh, en = (segment.text, "") if segment.lang == "zh" else ("", segment.text)
+            side = segment.lang
+        else:
+            zh, en, side = pair.zh.text, pair.en.text, hit.side
+        line, column = segment.locate(hit.start)
+        if hit.end > hit.start:
+            end_line, end_column = segment.locate(hit.end - 1)
+            end_column += 1
+        else:
+            end_line, end_column = line, column
+        key = hit.key if hit.key is not None else segment.text[hit.start : hit.end]
+        identity = (rule.code, zh, en, key)
+        occurrence = seen[identity]
+        seen[identity] += 1
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=self.severities[rule.code],
+            message=hit.message,
+            location=Location(document.path, line, column, end_line, end_column),
+            evidence=Evidence(zh, en, side, hit.start, hit.end),
+            suggestion=hit.suggestion,
+            fingerprint=fingerprint(rule.code, zh, en, key, occurrence),
+        )
+
+
+def check_documents(engine: Engine, documents: Iterable[Document]) -> Iterator[Finding]:
+    for document in documents:
+        yield from engine.check(document)
+

@@ -1,0 +1,177 @@
+"""The data model: segments, pairs, documents, hits and findings.
+
+Everything here is a frozen dataclass. Readers build Documents, rules turn Pairs
+into Hits, the engine turns Hits into Findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "note"]
+Side = Literal["zh", "en"]
+
+#: Severities from most to least severe (SARIF's levels).
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for note; used for sorting and --fail-on."""
+    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One side of a pair (or a note, or an unpaired run of lines).
+
+    ``text`` is what the rules see. A segment may span several file lines: each
+    line is a *piece* that starts at ``starts[i]`` in ``text`` and at
+    (``lines[i]``, ``columns[i]``) in the file. Pieces are joined by one "\\n".
+    Columns are 1-based and count Unicode code points.
+    """
+
+    lang: Side
+    text: str
+    starts: tuple[int, ...] = (0,)
+    lines: tuple[int, ...] = (1,)
+    columns: tuple[int, ...] = (1,)
+
+    @classmethod
+    def from_lines(cls, lang: Side, pieces: list[tuple[int, int, str]]) -> Segment:
+        """Build a segment from ``(line, column, text)`` pieces, joined by newlines."""
+        starts, lines, columns, texts = [], [], [], []
+        offset = 0
+        for line, column, text in pieces:
+            starts.append(offset)
+            lines.append(line)
+            columns.append(column)
+            texts.append(text)
+            offset += len(text) + 1
+        return cls(lang, "\n".join(texts), tuple(starts), tuple(lines), tuple(columns))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """File (line, column) of the character at ``offset`` in ``text``."""
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[index], self.columns[index] + offset - self.starts[index]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def end_line(self) -> int:
+        return self.lines[-1]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A Chinese segment and its English translation."""
+
+    zh: Segment
+    en: Segment
+    index: int = 0  # position of the pair in its document, 0-based
+
+    def side(self, side: Side) -> Segment:
+        return self.zh if side == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote definition from a document's notes section.
+
+    ``label`` is the marker it defines ("16", "①", "*"), or "" for a line of the
+    notes section that defines nothing (a credit line such as 英文:北京外办).
+    ``segment`` is the definition's text without the label.
+    """
+
+    label: str
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's content: its pairs, its notes and its unpaired text."""
+
+    path: str  # as the user should see it: relative to the working directory if below it
+    pairs: tuple[Pair, ...]
+    notes: tuple[Note, ...] = ()
+    #: Runs of lines with no counterpart in the other language (ALN001 / ALN002).
+    unpaired: tuple[Segment, ...] = ()
+    #: 1-based line numbers of the notes heading, if any.
+    notes_heading_line: int | None = None
+    line_count: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule says: where (offsets inside one segment) and why.
+
+    Rules checking one pair set ``side`` and offsets into that side's text.
+    Document-level rules (``finish``) also name the ``pair`` they point at, or a
+    ``segment`` (a note or an unpaired run) outside any pair.
+    ``key`` identifies the finding within its pair for fingerprints (for example
+    the value of a number); it defaults to the text of the span.
+    """
+
+    side: Side
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    key: str | None = None
+    pair: Pair | None = None
+    segment: Segment | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive, like SARIF's endColumn
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The pair a finding is about and the offending span inside it."""
+
+    zh: str
+    en: str
+    side: Side
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return (self.zh if self.side == "zh" else self.en)[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    evidence: Evidence
+    suggestion: str | None = None
+    fingerprint: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code, self.message)
+
+
+def normalise_text(text: str) -> str:
+    """Whitespace-insensitive form of a text, so reflowing a line keeps fingerprints."""
+    return " ".join(text.split())
+
+
+def fingerprint(code: str, zh: str, en: str, key: str, occurrence: int = 0) -> str:
+    """A finding's identity that survives lines moving and whitespace reformatting."""
+    material = "\x1f".join((code, normalise_text(zh), normalise_text(en), normalise_text(key), str(occurrence)))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]

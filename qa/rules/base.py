@@ -1,0 +1,71 @@
+"""The Rule interface every code rule implements (see DESIGN.md, "Rules")."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from qa.model import Document, Hit, Pair, Severity
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know about its surroundings: where data rule packs live.
+
+    ``data_dirs`` holds the shipped ``rules/`` pack first, then the user's own
+    folders (a ``rules/`` next to the config file, or configured ``rule-paths``),
+    so that later files extend earlier ones.
+    """
+
+    data_dirs: tuple[Path, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def data_files(self, *patterns: str) -> list[Path]:
+        """Files in the data folders matching any glob pattern, shipped ones first."""
+        found: list[Path] = []
+        for folder in self.data_dirs:
+            for pattern in patterns:
+                found.extend(sorted(p for p in folder.glob(pattern) if p.is_file()))
+        return found
+
+
+class Rule:
+    """Base class of code rules. Subclasses set ``code`` and ``name`` and document
+    themselves in their docstring: a summary line, why it matters, **Fails:** and
+    **Passes:** zh/en examples, options.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = "error"
+    #: Old names of a renamed rule, still accepted by --select / --ignore.
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, context: RuleContext | None = None) -> None:
+        self.context = context or RuleContext()
+
+    def check(self, pair: Pair) -> Iterator[Hit]:
+        return iter(())
+
+    def finish(self, document: Document) -> Iterator[Hit]:
+        """Document-level checks; hits name the ``pair`` or ``segment`` they point at."""
+        return iter(())
+
+    # -- documentation, built from the docstring ---------------------------------
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().split("\n", 1)[0].strip()
+
+    @classmethod
+    def description(cls) -> str:
+        """The documentation after the summary line."""
+        parts = cls.doc().split("\n", 1)
+        return parts[1].strip() if len(parts) > 1 else ""
