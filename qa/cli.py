@@ -228,8 +228,7 @@ def check(
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
     from qa.rules import all_rules
 
@@ -237,12 +236,22 @@ def list_rules() -> None:
         registry = all_rules()
     except RegistryError as error:
         raise fail(str(error)) from None
+    width = shutil.get_terminal_size((120, 24)).columns
+    name_width = max(len(rule.name) for rule in registry.values())
+    if width < 60 + name_width:  # narrow terminal: one rule per block instead of a table
+        for code, rule in registry.items():
+            typer.echo(f"{code} {rule.name} ({rule.severity})\n    {rule.summary()}")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("code", "name", "severity", "summary"):
-        table.add_column(column, overflow="fold")
+    for column in ("code", "name", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", overflow="fold")
     for code, rule in registry.items():
         table.add_row(code, rule.name, rule.severity, rule.summary())
-    Console().print(table)
+    Console(width=width).print(table)
 
 
 @app.command("rule")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import regex
 
 from qa.model import Document
 from qa.readers.decoding import decode, split_lines
@@ -12,10 +13,11 @@ from qa.readers.errors import InputError
 from qa.readers.tsv import read_tsv
 from qa.readers.txt import read_txt
 
-__all__ = ["InputError", "READERS", "SUFFIXES", "read_path", "read_text", "expand_paths", "display_path"]
+__all__ = ["READERS", "SUFFIXES", "InputError", "display_path", "expand_paths", "read_path", "read_text"]
 
 READERS: dict[str, Callable[[str, list[str]], Document]] = {".txt": read_txt, ".tsv": read_tsv}
 SUFFIXES = tuple(READERS)
+_HAN = regex.compile(r"\p{Han}")
 
 
 def display_path(path: Path) -> str:
@@ -76,7 +78,7 @@ def read_path(path: Path, *, encoding: str | None = None, format: str | None = N
     if not text.strip():
         raise InputError("file is empty", name)
     document = reader(name, split_lines(text))
-    if not document.pairs:
+    if not any(_HAN.search(pair.zh.text) for pair in document.pairs):
         raise InputError("no zh/en pairs found (expected Chinese lines followed by their English lines)", name)
     return document
 

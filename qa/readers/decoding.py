@@ -42,7 +42,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32 and byte != 27)
+    controls = sum(1 for byte in head if byte < 9 or (13 < byte < 32 and byte != 27))
     return controls > len(head) * 0.05
 
 

@@ -13,7 +13,9 @@ import regex
 from qa.model import Document, Pair, Segment
 
 _HAN = regex.compile(r"\p{Han}")
-_HEADER_WORDS = {"zh", "en", "cn", "source", "target", "src", "tgt", "chinese", "english", "zh-cn", "en-us", "中文", "英文"}
+_HEADER_WORDS = {
+    "zh", "en", "cn", "source", "target", "src", "tgt", "chinese", "english", "zh-cn", "en-us", "中文", "英文",
+}
 
 
 def _is_header(columns: list[str]) -> bool:

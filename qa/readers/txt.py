@@ -21,7 +21,9 @@ from qa.model import Document, Note, Pair, Segment, Side
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
-NOTES_HEADING = regex.compile(r"^\s*(?:注释|注釋|注解|注|附注|附註|尾注|脚注|腳註|Notes?|NOTES?|Footnotes?|FOOTNOTES?)\s*[:：]?\s*$")
+NOTES_HEADING = regex.compile(
+    r"^\s*(?:注释|注釋|注解|注|附注|附註|尾注|脚注|腳註|Notes?|NOTES?|Footnotes?|FOOTNOTES?)\s*[:：]?\s*$"
+)
 _NOTE_LABEL = regex.compile(
     r"^\s*(?:\[(?P<bracket>[^\]\s]{1,8})\]|(?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])"
     r"|注(?P<zhu>\d{1,3})\s*[:：]?|(?P<stars>\*{1,4}|†|‡)|(?P<number>\d{1,3})[.、)）]"

@@ -1,0 +1,52 @@
+"""The GitHub Actions reporter: one workflow command per finding, so that findings show as
+annotations on the pull request's diff, then a plain summary line for the log.
+
+Escaping follows the Actions runner (``toolkit/packages/core/src/command.ts``): in the
+message ``%``, CR and LF are percent-encoded; property values also encode ``:`` and ``,``,
+which would otherwise end the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from qa.model import Finding
+from qa.report import Reporter, message_with_suggestion, rule_name, summarise, summary_line
+
+if TYPE_CHECKING:
+    from qa.rules.base import Rule
+
+#: SARIF-style severities to workflow command names.
+COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
+        for finding in findings:
+            stream.write(annotation(finding, rules) + "\n")
+        stream.write(summary_line(summarise(findings, self.files, self.suppressed)) + "\n")
+
+
+def annotation(finding: Finding, rules: Mapping[str, type[Rule]]) -> str:
+    location = finding.location
+    title = " ".join(part for part in (finding.code, rule_name(finding, rules)) if part)
+    properties = {
+        "file": location.path.replace("\\", "/"),
+        "line": str(location.line),
+        "col": str(location.column),
+        "endLine": str(location.end_line),
+        "endColumn": str(location.end_column),
+        "title": title,
+    }
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    command = COMMANDS.get(finding.severity, "warning")
+    return f"::{command} {rendered}::{escape_data(message_with_suggestion(finding))}"

@@ -1,0 +1,136 @@
+"""The SARIF 2.1.0 reporter, for GitHub code scanning and other SARIF viewers.
+
+One run; ``tool.driver.rules`` documents the selected rules from their docstrings, and
+each result points at its rule by ``ruleId`` and ``ruleIndex``. Paths are relative URIs
+against ``%SRCROOT%`` (the checkout root), which is what GitHub expects; the output holds
+no absolute paths and no timestamps, so it is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from qa.model import Finding
+from qa.report import Reporter, message_with_suggestion, rule_name
+
+if TYPE_CHECKING:
+    from qa.rules.base import Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/qa-linter/qa"
+FINGERPRINT_KEY = "qaFingerprint/v1"
+SOURCE_ROOT = "%SRCROOT%"
+
+# Characters a URI path may hold unescaped (RFC 3986 pchar and "/"), except ":", which in
+# a relative reference's first segment would read as a scheme.
+_URI_PATH_SAFE = "/!$&'()*+,;=@-._~"
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+class SarifReporter(Reporter):
+    def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
+        stream.write(json.dumps(self.log(findings, rules), ensure_ascii=False, indent=2) + "\n")
+
+    def log(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]]) -> dict[str, Any]:
+        """The whole SARIF log as plain data (what ``emit`` serialises)."""
+        descriptors = rule_descriptors(findings, rules)
+        rule_index = {descriptor["id"]: index for index, descriptor in enumerate(descriptors)}
+        artifact_paths = list(dict.fromkeys([*self.files, *(finding.location.path for finding in findings)]))
+        artifact_index = {path: index for index, path in enumerate(artifact_paths)}
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "qa",
+                    "version": self.version,
+                    "informationUri": INFORMATION_URI,
+                    "rules": descriptors,
+                }
+            },
+            "artifacts": [{"location": artifact_location(path)} for path in artifact_paths],
+            "results": [
+                result(finding, rules, rule_index[finding.code], artifact_index[finding.location.path])
+                for finding in findings
+            ],
+            "columnKind": "unicodeCodePoints",
+        }
+        return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def rule_descriptors(findings: Sequence[Finding], rules: Mapping[str, type[Rule]]) -> list[dict[str, Any]]:
+    """``driver.rules``: the selected rules sorted by code, plus any rule a finding names that
+    is not among them (which should not happen, but must not make the log invalid)."""
+    descriptors = {code: rule_descriptor(code, rule) for code, rule in rules.items()}
+    for finding in findings:
+        if finding.code not in descriptors:
+            descriptors[finding.code] = {
+                "id": finding.code,
+                "name": rule_name(finding, rules) or finding.code,
+                "shortDescription": {"text": rule_name(finding, rules) or finding.code},
+            }
+    return [descriptors[code] for code in sorted(descriptors)]
+
+
+def rule_descriptor(code: str, rule: type[Rule]) -> dict[str, Any]:
+    summary = rule.summary() or rule.name
+    documentation = rule.doc() or summary
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": rule.description() or summary},
+        "help": {"text": documentation, "markdown": documentation},
+        "defaultConfiguration": {"level": rule.severity},
+    }
+
+
+def result(finding: Finding, rules: Mapping[str, type[Rule]], rule_index: int, artifact_index: int) -> dict[str, Any]:
+    location, evidence = finding.location, finding.evidence
+    start_line = max(location.line, 1)
+    start_column = max(location.column, 1)
+    region: dict[str, Any] = {
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": max(location.end_line, start_line),
+        "endColumn": max(location.end_column, 1),
+    }
+    if evidence.text:
+        region["snippet"] = {"text": evidence.text}
+    properties: dict[str, Any] = {"name": rule_name(finding, rules), "side": evidence.side}
+    if finding.suggestion:
+        properties["suggestion"] = finding.suggestion
+    sarif_result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": finding.severity,
+        "message": {"text": message_with_suggestion(finding)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {**artifact_location(location.path), "index": artifact_index},
+                    "region": region,
+                }
+            }
+        ],
+        "properties": properties,
+    }
+    if finding.fingerprint:
+        sarif_result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    return sarif_result
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A file's ``artifactLocation``: a relative URI under %SRCROOT%, or a file: URI for a
+    path outside the working directory. Spaces and non-ASCII characters are percent-encoded,
+    as a URI requires."""
+    posix_path = path.replace("\\", "/")
+    if posix_path.startswith("/"):
+        return {"uri": "file://" + quote(posix_path, safe=_URI_PATH_SAFE)}
+    if _WINDOWS_DRIVE.match(posix_path):
+        return {"uri": "file:///" + posix_path[:2] + quote(posix_path[2:], safe=_URI_PATH_SAFE)}
+    if posix_path.startswith("./"):
+        posix_path = posix_path[2:]
+    return {"uri": quote(posix_path, safe=_URI_PATH_SAFE), "uriBaseId": SOURCE_ROOT}

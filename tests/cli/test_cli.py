@@ -1,0 +1,175 @@
+"""The command line as a user meets it: exit codes, options, config, rule docs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa.rules import all_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# seeds/001 lines 37-40 with the English of the last paragraph deleted (ALN001, an error)
+# and a non-standard rendering of 党的二十大 (TERM006, a warning)
+DEFECTIVE = (
+    "深入学习宣传贯彻党的二十大精神\n"
+    "study, publicize and implement the spirit of the Party's Twentieth Congress\n"
+    "各位代表!\n"
+    "Fellow Deputies,\n"
+    "奋楫扬帆启新航,凝心聚力谱华章。\n"
+)
+WARNING_ONLY = DEFECTIVE.rsplit("各位代表", 1)[0]
+
+
+def run_qa(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "qa", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "report.txt").write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "warn.txt").write_text(WARNING_ONLY, encoding="utf-8")
+    return tmp_path
+
+
+def findings_of(result: subprocess.CompletedProcess) -> list[tuple[str, str, int, int]]:
+    data = json.loads(result.stdout)
+    return [(f["code"], f["path"], f["line"], f["column"]) for f in data["findings"]]
+
+
+def test_findings_at_error_exit_1(project: Path):
+    result = run_qa("check", "report.txt", "--format", "json", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert findings_of(result) == [("TERM006", "report.txt", 1, 9), ("ALN001", "report.txt", 5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "file", "code"),
+    [
+        ("error", "warn.txt", 0),
+        ("warning", "warn.txt", 1),
+        ("note", "warn.txt", 1),
+        ("never", "report.txt", 0),
+        ("error", "report.txt", 1),
+    ],
+)
+def test_fail_on(project: Path, fail_on: str, file: str, code: int):
+    assert run_qa("check", file, "--fail-on", fail_on, "--format", "json", cwd=project).returncode == code
+
+
+def test_clean_seeds_exit_0_with_alignment_rules():
+    result = run_qa("check", "seeds", "--select", "ALN", "--format", "json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["summary"]["files"] == 3
+
+
+def test_select_and_ignore_by_code_prefix_and_name(project: Path):
+    result = run_qa("check", "report.txt", "--select", "ALN", "--format", "json", cwd=project)
+    assert [f[0] for f in findings_of(result)] == ["ALN001"]
+    result = run_qa("check", "report.txt", "--ignore", "chinese-without-english", "--format", "json", cwd=project)
+    assert [f[0] for f in findings_of(result)] == ["TERM006"]
+    result = run_qa("check", "report.txt", "--select", "TERM006,ALN001", "--ignore", "ALN", "-f", "json", cwd=project)
+    assert [f[0] for f in findings_of(result)] == ["TERM006"]
+
+
+def test_unknown_rule_and_bad_options_exit_2(project: Path):
+    result = run_qa("check", "report.txt", "--select", "NUM999", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr == "qa: error: --select/--ignore: unknown rule 'NUM999' (see `qa rules`)\n"
+    result = run_qa("check", "report.txt", "--format", "xml", cwd=project)
+    assert result.returncode == 2 and "--format: expected one of table, json, sarif, github" in result.stderr
+    result = run_qa("check", "report.txt", "--fail-on", "fatal", cwd=project)
+    assert result.returncode == 2 and "--fail-on" in result.stderr
+    result = run_qa("check", cwd=project)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run_qa("check", "report.txt", "--output", "no/such/dir/out.json", cwd=project)
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_output_file(project: Path):
+    result = run_qa("check", "report.txt", "--format", "sarif", "--output", "qa.sarif", cwd=project)
+    assert result.returncode == 1 and result.stdout == ""
+    sarif = json.loads((project / "qa.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["TERM006", "ALN001"]
+    assert [p.name for p in project.iterdir() if p.name.startswith(".")] == []  # no temp file left
+
+
+def test_config_select_severity_and_discovery(project: Path):
+    (project / "qa.toml").write_text('select = ["TERM"]\n[severity]\nrequired-rendering = "error"\n')
+    sub = project / "sub"
+    sub.mkdir()
+    result = run_qa("check", "../warn.txt", "--format", "json", cwd=sub)  # found from the working directory up
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("TERM006", "error")]
+
+
+def test_pyproject_config_and_explicit_config(project: Path):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.qa]\nfail-on = "never"\n')
+    assert run_qa("check", "report.txt", "--format", "json", cwd=project).returncode == 0
+    (project / "strict.toml").write_text('fail-on = "warning"\n')
+    assert run_qa("check", "warn.txt", "-f", "json", "--config", "strict.toml", cwd=project).returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('selct = ["NUM"]\n', "qa.toml: unknown key 'selct'"),
+        ('select = ["NUM999"]\n', "qa.toml: unknown rule 'NUM999'"),
+        ('ignore = "ALN001"\nfail-on = "sometimes"\n', "qa.toml: fail-on: expected one of error, warning, note, never"),
+        ("[severity]\nALN001 = 'fatal'\n", "qa.toml: severity.ALN001: expected one of error, warning, note"),
+        ("[severity]\nNOPE = 'note'\n", "qa.toml severity: unknown rule 'NOPE'"),
+        ("select = [\n", "qa.toml: not valid TOML"),
+        ('rule-paths = ["missing"]\n', "qa.toml: rule-paths"),
+    ],
+)
+def test_config_errors_name_file_and_key(project: Path, content: str, message: str):
+    (project / "qa.toml").write_text(content)
+    result = run_qa("check", "report.txt", cwd=project)
+    assert result.returncode == 2
+    assert message in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_pyproject_unknown_key_names_table(project: Path):
+    (project / "pyproject.toml").write_text("[tool.qa]\nformats = 'json'\n")
+    result = run_qa("check", "report.txt", cwd=project)
+    assert result.returncode == 2
+    assert "pyproject.toml: [tool.qa] unknown key 'formats'" in result.stderr
+
+
+def test_rules_lists_every_rule():
+    result = run_qa("rules")
+    assert result.returncode == 0
+    for code, rule in all_rules().items():
+        assert code in result.stdout and rule.name in result.stdout
+
+
+def test_rule_prints_documentation():
+    result = run_qa("rule", "ALN001")
+    assert result.returncode == 0
+    assert result.stdout.startswith("ALN001 chinese-without-english (error)\n")
+    assert "**Fails:**" in result.stdout and "**Passes:**" in result.stdout
+    assert run_qa("rule", "required-rendering").stdout.startswith("TERM006 required-rendering (warning)")
+    result = run_qa("rule", "XYZ123")
+    assert (result.returncode, result.stderr) == (2, "qa: error: unknown rule 'XYZ123' (see `qa rules`)\n")
+
+
+def test_version_and_help():
+    from qa import __version__
+
+    assert run_qa("--version").stdout == f"qa {__version__}\n"
+    help_text = run_qa("check", "--help").stdout
+    for option in ("--format", "--output", "--select", "--ignore", "--fail-on", "--config", "--encoding"):
+        assert option in help_text
+
+
+def test_every_rule_documents_fails_and_passes():
+    for code, rule in all_rules().items():
+        doc = rule.doc()
+        assert "**Fails:**" in doc and "**Passes:**" in doc, code
+        assert rule.summary() and rule.summary()[0].isupper(), code

