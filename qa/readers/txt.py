@@ -2,9 +2,9 @@
 
 A run of Chinese lines followed by a run of English lines is one pair: the 4-line
 title block pairs with the 4-line English title block, and a paragraph whose
-English wraps over two lines is one pair. A line is Chinese when it holds any Han
-character (so a Chinese line quoting "COVID-19" stays Chinese), English when it
-holds Latin letters and no Han; blank lines and lines with neither (a timestamp
+English wraps over two lines is one pair. A line is Chinese when Han characters
+dominate it (a Chinese line quoting "COVID-19" stays Chinese) and English when Latin
+letters do (see ``line_language``); blank lines and lines with neither (a timestamp
 such as ``2023-01-29 16:08``) do not belong to any run and do not break one.
 
 A notes heading (注释: / 注釋: / 注: / Notes / Footnotes) starts the notes
@@ -33,9 +33,15 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def line_language(line: str) -> Side | None:
-    if _HAN.search(line):
+    """Chinese or English by script. A Han character weighs about as much as three Latin
+    letters (a Chinese word is one or two characters, an English one five letters), so a
+    Chinese line quoting "COVID-19" stays Chinese and an English line with a Chinese
+    name left in it (``Published by 新华社``) stays English, where TERM001 finds it."""
+    han = len(_HAN.findall(line))
+    latin = len(_LATIN.findall(line))
+    if han and han * 3 >= latin:
         return "zh"
-    if _LATIN.search(line):
+    if latin:
         return "en"
     return None
 

@@ -75,3 +75,8 @@ def test_note_label_forms():
     document = read_text("x.txt", text)
     assert [note.label for note in document.notes] == ["①", "1", "*", "2", "1"]
     assert document.notes[0].segment.text == "circled"
+
+
+def test_english_line_with_chinese_left_in_it_stays_english():
+    document = read_text("x.txt", "新华社发 商海春 作\nPublished by 新华社 Author: Shang Haichun\n")
+    assert [(p.zh.line, p.en.line) for p in document.pairs] == [(1, 2)]
