@@ -1,0 +1,1 @@
+"""Language knowledge: numerals, units, scripts and footnote markers (no rule logic)."""
