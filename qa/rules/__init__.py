@@ -13,7 +13,7 @@ from importlib.metadata import entry_points
 
 from qa.rules.base import Rule, RuleContext
 
-__all__ = ["Rule", "RuleContext", "register", "all_rules", "RegistryError"]
+__all__ = ["RegistryError", "Rule", "RuleContext", "all_rules", "register"]
 
 _REGISTRY: dict[str, type[Rule]] = {}
 _LOADED = False

@@ -1,0 +1,418 @@
+"""Footnote markers and note labels in Chinese and English text.
+
+A footnote marker is the small label that sends the reader to a note: ``aspects16``
+(a number glued to a word after a text export lost the superscript),
+``"…clusters"11``, ``[16]``, ``①``, ``¹⁶``, ``*``, ``†``, ``注1``, ``ᵃ``, ``[a]``.
+Markers are found before numbers (qa.lang numbers excludes their spans), so a
+false marker hides a real number and a missed one becomes a false number: the
+finder is precise rather than eager.
+
+Look-alikes are told apart by position and form, not by a list of words:
+
+* a number glued to a word is a marker only when the word ends in a lowercase
+  letter, contains a vowel (``km2``, ``m2``, ``mp3`` are units and codes), has no
+  inner capital (``iPhone15``) and no digit or ``/ . _ @`` inside its token
+  (``H1N1``, ``v1.2``, URLs), and the number is followed by a space, punctuation
+  or the end (``16th``, ``PM2.5``, ``COVID-19`` and ``5G`` fail one of these);
+* a capitalised word (``Mate60``, ``Hebei11``), a number glued to Chinese text and
+  a bare ``注1`` are *weak* forms: markers only when the document's notes define
+  that label;
+* ``①`` that opens a list item (at the start or after punctuation, followed by
+  text) is an enumeration, not a marker; ``¹``/``²`` after a number or a unit
+  (``10⁶``, ``m²``) is an exponent;
+* ``*`` runs used as emphasis (an opening ``*word``) are markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from qa.model import Document, Note, Pair, Segment, Side
+
+__all__ = [
+    "UNAMBIGUOUS_FORMS",
+    "Marker",
+    "PlacedMarker",
+    "document_markers",
+    "find_markers",
+    "has_notes_section",
+    "label_key",
+    "note_keys",
+    "note_label",
+]
+
+#: How a marker is written.
+MarkerForm = Literal["glued", "bracketed", "circled", "superscript", "symbol", "note-word", "letter"]
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker: ``text[start:end]`` is the marker itself (the ``16`` of ``aspects16``).
+
+    ``label`` is the marker as written without brackets or the 注 prefix ("16", "①",
+    "¹⁶", "*", "a"); ``number`` is its value when it is a number in any script, so
+    that ``①``, ``[1]`` and ``¹`` compare equal; ``key`` is what notes are matched on.
+    """
+
+    start: int
+    end: int
+    label: str
+    form: MarkerForm
+    number: int | None = None
+
+    @property
+    def key(self) -> str:
+        return str(self.number) if self.number is not None else self.label.lower()
+
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+_SUPERSCRIPT_TO_ASCII = str.maketrans(
+    _SUPERSCRIPT_DIGITS + _SUPERSCRIPT_LETTERS + "０１２３４５６７８９",
+    "0123456789" + "abcdefghijklmnoprstuvwxyz" + "0123456789",
+)
+# ①-⑳, ㉑-㉟, ㊱-㊿, and the dingbat ❶-❿ / ➀-➉ forms.
+_CIRCLED = (
+    [(chr(0x2460 + i), i + 1) for i in range(20)]
+    + [(chr(0x3251 + i), i + 21) for i in range(15)]
+    + [(chr(0x32B1 + i), i + 36) for i in range(15)]
+    + [(chr(0x2776 + i), i + 1) for i in range(10)]
+    + [(chr(0x2780 + i), i + 1) for i in range(10)]
+)
+_CIRCLED_VALUE = dict(_CIRCLED)
+_CIRCLED_CHARS = "".join(char for char, _ in _CIRCLED)
+
+_CLOSERS = "\"'”’」』)）]】》〉"
+_OPENERS = "“‘「『(（[【《〈"
+_VOWELS = frozenset("aeiouyAEIOUY")
+#: Token characters that make a glued number part of an identifier (H1N1, v1.2, a/b2, x_1).
+_IDENTIFIER_CHARS = frozenset("0123456789/._@=#\\:+")
+
+# One pass finds every candidate; each is then judged by its context.
+# One pass finds every candidate; each is then judged by its context. The character
+# classes are filled in below so the pattern stays readable.
+_CANDIDATES = re.compile(
+    r"""
+      (?P<bracketed>[\[［](?:注|Note\s?)?(?P<inner>\d{1,3}|[a-z]|[CIRCLED])[\]］])
+    | (?P<zhu_paren>[(（]注(?P<zhu_inner>\d{1,2}|[CIRCLED])[)）])
+    | (?P<circled>[CIRCLED])
+    | (?P<superscript>[SUPERDIGITS]{1,3})
+    | (?P<supletter>[SUPERLETTERS])
+    | (?P<symbol>\*{1,3}|[†‡]{1,2})
+    | (?P<zhu>注(?P<zhu_number>\d{1,2}))
+    | (?P<glued>(?<=[^\s\d])\d{1,3})
+    """.replace("CIRCLED", _CIRCLED_CHARS)
+    .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
+    .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS),
+    re.VERBOSE,
+)
+# Cheap pre-check: most segments have no digit, symbol or bracket right after a non-space.
+_MAYBE = re.compile(
+    r"[^\s\d][\dSUPERDIGITS*†‡]|[\[［(（CIRCLEDSUPERLETTERS]".replace("CIRCLED", _CIRCLED_CHARS)
+    .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
+    .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS)
+)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _ends_clean(text: str, end: int) -> bool:
+    """The marker is followed by a space, punctuation or the end, not by more of a word or number."""
+    if end >= len(text):
+        return True
+    follower = text[end]
+    if follower.isspace() or follower in _CLOSERS:
+        return True
+    if follower in ".,，、;；:：!！?？。":
+        # "PM2.5", "a1,000", "1:2": a digit after the punctuation makes it one number
+        return not (end + 1 < len(text) and text[end + 1].isdecimal())
+    if follower in "—–…":
+        return True
+    return False
+
+
+def _token_before(text: str, start: int) -> str:
+    """The run of non-space characters that ends at ``start``."""
+    begin = start
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:start]
+
+
+def _word_before(token: str) -> str:
+    """The trailing letters of ``token`` (the word a marker is glued to)."""
+    index = len(token)
+    while index > 0 and token[index - 1].isascii() and token[index - 1].isalpha():
+        index -= 1
+    return token[index:]
+
+
+def _looks_like_unit_or_code(word: str, token: str) -> bool:
+    """Single letters and words without a vowel (x, y, km, mp) or tokens with digits/separators are units,
+    variables and identifiers."""
+    if len(word) < 2 or not any(char in _VOWELS for char in word):
+        return True
+    head = token[: len(token) - len(word)]
+    # an apostrophe or hyphen joins words ("well-being"); quotes/brackets open them
+    head = head.lstrip(_OPENERS + "'\"-")
+    return any(char in _IDENTIFIER_CHARS for char in head.replace("'", "").replace("-", ""))
+
+
+def _preceded_by_number(text: str, start: int) -> bool:
+    """A number (optionally a space) before ``start``: the word in between is a unit (``200 km²``)."""
+    token = _token_before(text, start)
+    word = _word_before(token)
+    before = token[: len(token) - len(word)]
+    if before:
+        return before[-1].isdecimal()
+    index = start - len(word) - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    return index >= 0 and text[index].isdecimal() and index >= start - len(word) - 2
+
+
+def _glued_strength(text: str, start: int, end: int, lang: str) -> str | None:
+    """'strong', 'weak' (a marker only if the notes define it) or None for a number glued at ``start``."""
+    if not _ends_clean(text, end):
+        return None
+    before = text[start - 1]
+    if before in _CLOSERS:
+        # "…clusters"11, (see above)16: a closing quote or bracket closing some text
+        if start < 2 or text[start - 2].isspace() or text[start - 2].isdecimal():
+            return None
+        # Chinese puts numbers right after brackets and titles (《编年史》13 部, （年）5): weak there
+        return "strong" if lang == "en" and end - start < 3 else "weak"
+    if _is_cjk(before):
+        return "weak"
+    if not (before.isascii() and before.isalpha()):
+        return None
+    token = _token_before(text, start)
+    word = _word_before(token)
+    if _looks_like_unit_or_code(word, token) or _preceded_by_number(text, start):
+        return None
+    if not before.islower():
+        return None  # M101, CO2, G20, A4: capitals end codes and names
+    if any(char.isupper() for char in word[1:]):
+        return "weak"  # iPhone15, eVTOL2: inner capitals name products
+    if word[0].isupper():
+        return "weak"  # Mate60, Hebei11: names take numbers too
+    if end - start == 3 or lang == "zh":
+        # cpe210: notes rarely run past 99, model numbers often do; user26 in Chinese text is a name
+        return "weak"
+    return "strong"
+
+
+def _symbol_is_marker(text: str, start: int, end: int, run: str) -> bool:
+    if start == 0 or text[start - 1].isspace():
+        return False  # a bullet or an opening emphasis
+    if end < len(text) and (text[end].isalnum() and not _is_cjk(text[end])):
+        return False  # 3*4, a*b, **bold**text
+    if text[end : end + 2].strip()[:1].isdecimal():
+        return False  # 6 g* 3: a product
+    if end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
+        return False  # 多米尼克*拉布: Chinese writes the name dot of transliterations so
+    if run.startswith("*"):
+        # emphasis: the same run opens somewhere, followed by a word (*大*, **bold**)
+        if text.count(run) - text.count(run + "*") < 2:
+            return True  # emphasis needs a pair
+        opener = re.search(r"(?<!\*)" + re.escape(run) + r"(?=[^\s*.,;:!?，。；：！？、)）])", text)
+        if opener is not None:
+            return False
+    return True
+
+
+def _circled_is_marker(text: str, start: int) -> bool:
+    """① opening a list item (start, after a space or punctuation, then text) enumerates; otherwise it marks."""
+    at_item_start = start == 0 or text[start - 1].isspace() or text[start - 1] in ";；:：,，、。.(（" + _CIRCLED_CHARS
+    if not at_item_start:
+        return True
+    follower = text[start + 1] if start + 1 < len(text) else ""
+    return follower == "" or follower in "。.,，;；、)）]"
+
+
+def label_key(label: str) -> str:
+    """A label in its comparable form: "①", "[1]", "¹", "注1", "Note 1", "01" → "1"; "A" → "a"; "*" stays."""
+    text = label.strip().strip("[]［］()（）").strip()
+    text = re.sub(r"^(?:注|註|Note\s*)", "", text, flags=re.IGNORECASE).strip().rstrip(".:：、)）")
+    if len(text) == 1 and text in _CIRCLED_VALUE:
+        return str(_CIRCLED_VALUE[text])
+    text = text.translate(_SUPERSCRIPT_TO_ASCII)
+    if text.isdecimal():
+        return str(int(text))
+    return text.lower()
+
+
+_NOTE_LABEL = re.compile(
+    r"""^\s*(?:
+        [\[［(（](?:注|註|Note\s?)?(?P<a>\d{1,3}|[a-zA-Z]|[CIRCLED]|\*{1,3}|[†‡])[\]］)）]
+      | (?:注|註|Note\s?)(?P<b>\d{1,3}|[CIRCLED])[.:：、\s]?
+      | (?P<c>[CIRCLED]|[SUPERDIGITS]{1,3}|\*{1,3}|[†‡]{1,2})
+      | (?P<d>\d{1,3})[.:：、)）](?!\d)
+    )""".replace("CIRCLED", _CIRCLED_CHARS).replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS),
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def note_label(note: Note) -> str:
+    """The label a note defines: the reader's ``[label]``, else one re-parsed from the start of its text.
+
+    Covers ``①…``, ``1. …``, ``注1:…``, ``*…``, ``¹…`` and ``(1)…`` definitions that the
+    reader's ``[label]`` parse leaves with an empty label. "" when it defines nothing.
+    """
+    if note.label:
+        return note.label
+    match = _NOTE_LABEL.match(note.segment.text)
+    if match is None:
+        return ""
+    return next(group for group in match.groups() if group)
+
+
+def note_label_span(note: Note) -> tuple[int, int]:
+    """Where the note's label is in ``note.segment.text`` when it was re-parsed, else (0, 0)."""
+    if note.label:
+        return 0, 0
+    match = _NOTE_LABEL.match(note.segment.text)
+    return (match.start(), match.end()) if match else (0, 0)
+
+
+def note_keys(notes: Collection[Note]) -> frozenset[str]:
+    """The comparable keys of every label the notes define."""
+    return frozenset(label_key(label) for note in notes if (label := note_label(note)))
+
+
+def find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] | None = None) -> list[Marker]:
+    """Footnote markers in ``text``, in order.
+
+    ``labels`` are the labels the document's notes define (in any form: "16", "①",
+    "[1]"); with them, weak forms (``Hebei11``, ``福祉16``, bare ``注1``) count when
+    they name a defined note. Without them only forms unambiguous by position count.
+    """
+    if not _MAYBE.search(text):
+        return []
+    keys = None if labels is None else frozenset(label_key(label) for label in labels)
+    markers: list[Marker] = []
+    for match in _CANDIDATES.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        marker: Marker | None = None
+        if kind == "bracketed":
+            inner = match.group("inner")
+            if inner.isascii() and inner.isalpha():
+                # look[s] forward, [a] mother: editors insert letters in brackets too
+                if keys is not None and label_key(inner) in keys:
+                    marker = _marker(start, end, inner, "letter")
+            elif text[:start].strip():
+                # "［2］是的" at the start of a segment labels it (a speaker, an item, a note) rather than refers
+                marker = _marker(start, end, inner, "bracketed")
+        elif kind == "zhu_paren":
+            inner = match.group("zhu_inner")
+            marker = _marker(start, end, inner, "note-word")
+        elif kind == "circled":
+            if _circled_is_marker(text, start):
+                marker = _marker(start, end, match.group(), "circled")
+        elif kind == "superscript":
+            if start > 0 and not text[start - 1].isspace() and not text[start - 1].isdecimal():
+                token = _token_before(text, start)
+                word = _word_before(token)
+                unit = bool(word) and (_looks_like_unit_or_code(word, token) or _preceded_by_number(text, start))
+                if not unit:
+                    marker = _marker(start, end, match.group(), "superscript")
+        elif kind == "supletter":
+            if start > 0 and not text[start - 1].isspace() and not text[start - 1].isdecimal():
+                token = _token_before(text, start)
+                word = _word_before(token)
+                if not word or not _looks_like_unit_or_code(word, token):
+                    marker = _marker(start, end, match.group(), "letter")
+        elif kind == "symbol":
+            run = match.group()
+            # Chinese web text masks words with ** (对于不善于下厨的**是神器): weak there
+            weak = lang == "zh" and run.startswith("**")
+            if _symbol_is_marker(text, start, end, run) and (not weak or (keys is not None and run in keys)):
+                marker = _marker(start, end, match.group(), "symbol")
+        elif kind == "zhu":
+            number = match.group("zhu_number")
+            # 关注1个, 注12号: a bare 注N is a reference only when a note defines it and no word follows
+            follows_word = end < len(text) and (_is_cjk(text[end]) or text[end].isalnum())
+            if keys is not None and label_key(number) in keys and not follows_word:
+                marker = _marker(start, end, number, "note-word")
+        elif kind == "glued":
+            strength = _glued_strength(text, start, end, lang)
+            if strength == "strong" or (strength == "weak" and keys is not None and label_key(match.group()) in keys):
+                marker = _marker(start, end, match.group(), "glued")
+        if marker is not None:
+            markers.append(marker)
+    return _without_series(text, markers)
+
+
+def _without_series(text: str, markers: list[Marker]) -> list[Marker]:
+    """Drop glued numbers that number a series of one word (chip1, chip2): identifiers, not notes."""
+    glued = [marker for marker in markers if marker.form == "glued"]
+    if len(glued) < 2:
+        return markers
+    words = [_word_before(_token_before(text, marker.start)).lower() for marker in glued]
+    repeated = {word for word in words if word and words.count(word) > 1}
+    if not repeated:
+        return markers
+    series = {marker for marker, word in zip(glued, words, strict=True) if word in repeated}
+    return [marker for marker in markers if marker not in series]
+
+
+def _marker(start: int, end: int, label: str, form: MarkerForm) -> Marker:
+    key = label_key(label)
+    return Marker(start, end, label, form, int(key) if key.isdecimal() else None)
+
+
+#: Forms that are footnote markers whatever the document defines: [1], ①, ¹, (注1).
+UNAMBIGUOUS_FORMS: frozenset[str] = frozenset({"bracketed", "circled", "superscript", "note-word"})
+
+
+@dataclass(frozen=True)
+class PlacedMarker:
+    """A marker found in a document: in which segment (and pair, if any) and which language."""
+
+    marker: Marker
+    segment: Segment
+    pair: Pair | None
+
+    @property
+    def side(self) -> Side:
+        return self.segment.lang
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.segment.locate(self.marker.start)
+
+
+_last_document: tuple[Document, tuple[PlacedMarker, ...]] | None = None
+
+
+def document_markers(document: Document) -> tuple[PlacedMarker, ...]:
+    """Every marker of a document's pairs and unpaired text, in file order, judged with its notes.
+
+    The FN rules all need this; the last document's result is kept so that it is
+    computed once per document rather than once per rule.
+    """
+    global _last_document
+    if _last_document is not None and _last_document[0] is document:
+        return _last_document[1]
+    labels = note_keys(document.notes)
+    placed: list[PlacedMarker] = []
+    for pair in document.pairs:
+        for segment in (pair.zh, pair.en):
+            placed.extend(PlacedMarker(m, segment, pair) for m in find_markers(segment.text, segment.lang, labels))
+    for segment in document.unpaired:
+        placed.extend(PlacedMarker(m, segment, None) for m in find_markers(segment.text, segment.lang, labels))
+    placed.sort(key=lambda item: (*item.position, item.side))
+    result = tuple(placed)
+    _last_document = (document, result)
+    return result
+
+
+def has_notes_section(document: Document) -> bool:
+    """Whether the document has a notes section at all (a heading, or any note)."""
+    return bool(document.notes) or document.notes_heading_line is not None

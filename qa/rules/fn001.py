@@ -1,0 +1,109 @@
+"""FN001 footnote-marker-mismatch: a pair's Chinese and English carry different footnote markers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from qa.lang.footnotes import UNAMBIGUOUS_FORMS, Marker, document_markers, find_markers, has_notes_section
+from qa.model import Document, Hit, Pair, Side
+from qa.rules import Rule, register
+
+_LANGUAGE = {"zh": "chinese", "en": "english"}
+
+
+def _unmatched(markers: list[Marker], other: list[Marker]) -> list[Marker]:
+    """Markers of one side, in order, whose key the other side does not carry (as often)."""
+    available = Counter(marker.key for marker in other)
+    left = []
+    for marker in markers:
+        if available[marker.key] > 0:
+            available[marker.key] -= 1
+        else:
+            left.append(marker)
+    return left
+
+
+@register
+class FootnoteMarkerMismatch(Rule):
+    """A footnote marker in one language of a pair is missing or different in the other.
+
+    A marker sends the reader to a note; when the translation drops it or writes
+    another one (① becomes [2]), the reader of one language lands on the wrong
+    note or on none. Markers compare by number, so ①, [1], ¹ and a glued 1 agree.
+
+    Text exports often lose superscripts in one language only: the seeds' Chinese
+    carries no markers at all while the English reads ``seven aspects16``. So a
+    pair whose one side has no marker is reported only when that language does
+    carry markers elsewhere in the same document; a language that never carries
+    one has lost them all, and that is not a per-pair error. In a document without
+    a notes section (most TSV files) only markers unambiguous by form (``[1]``,
+    ``①``, ``¹``) count for this, since ``refund*`` or ``user26`` may be no marker
+    at all. When both sides of a pair carry markers, every difference is reported.
+
+    **Fails:** ``推进“六链五群”①建设。`` / ``Advance the "six chains and five clusters"[2].``
+    (marker ① is [2] in English).
+
+    **Passes:** ``推进“六链五群”①建设。`` / ``Advance the "six chains and five clusters"[1].``;
+    and in the seeds, ``紧扣“七有”要求`` / ``in seven aspects16`` in a document whose
+    Chinese has no markers.
+    """
+
+    code = "FN001"
+    name = "footnote-marker-mismatch"
+
+    def check(self, pair: Pair) -> Iterator[Hit]:
+        # Without the document, only markers unambiguous by form and position are compared.
+        zh_markers = find_markers(pair.zh.text, "zh")
+        if not zh_markers:
+            return
+        en_markers = find_markers(pair.en.text, "en")
+        if not en_markers:
+            return  # one side without markers is judged with the whole document in finish()
+        zh_left = _unmatched(zh_markers, en_markers)
+        en_left = _unmatched(en_markers, zh_markers)
+        for zh_marker, en_marker in zip(zh_left, en_left, strict=False):
+            yield Hit(
+                "en",
+                en_marker.start,
+                en_marker.end,
+                f"footnote marker {pair.en.text[en_marker.start : en_marker.end]} in english is "
+                f"{pair.zh.text[zh_marker.start : zh_marker.end]} in chinese",
+                suggestion=f"make both markers refer to the same note ({zh_marker.label} or {en_marker.label})",
+            )
+        for side, markers, text in (
+            ("zh", zh_left[len(en_left) :], pair.zh.text),
+            ("en", en_left[len(zh_left) :], pair.en.text),
+        ):
+            yield from (self._missing(side, marker, text) for marker in markers)
+
+    def finish(self, document: Document) -> Iterator[Hit]:
+        placed = document_markers(document)
+        if not has_notes_section(document):
+            # no notes to confirm them: only markers unambiguous by form ([1], ①, ¹) stand alone
+            placed = tuple(item for item in placed if item.marker.form in UNAMBIGUOUS_FORMS)
+        languages_with_markers = {item.side for item in placed if item.pair is not None}
+        if len(languages_with_markers) < 2:
+            return  # one language carries no marker anywhere: its markers were lost as a whole
+        by_pair: dict[int, dict[Side, list]] = {}
+        for item in placed:
+            if item.pair is not None:
+                by_pair.setdefault(item.pair.index, {"zh": [], "en": []})[item.side].append(item)
+        for sides in by_pair.values():
+            if sides["zh"] and sides["en"]:
+                continue  # both sides carry markers: check() compared them
+            for item in sides["zh"] or sides["en"]:
+                hit = self._missing(item.side, item.marker, item.segment.text)
+                yield Hit(hit.side, hit.start, hit.end, hit.message, hit.suggestion, pair=item.pair)
+
+    @staticmethod
+    def _missing(side: Side, marker: Marker, text: str) -> Hit:
+        other: Side = "en" if side == "zh" else "zh"
+        written = text[marker.start : marker.end]
+        return Hit(
+            side,
+            marker.start,
+            marker.end,
+            f"footnote marker {written} in {_LANGUAGE[side]} has no marker in {_LANGUAGE[other]}",
+            suggestion=f"add the marker to the {_LANGUAGE[other]} where the noted phrase is",
+        )
