@@ -1,0 +1,104 @@
+"""The Quantity: one number found in one side of a pair, in a form both languages share.
+
+Chinese and English extractors (qa.lang.zh_numbers, qa.lang.en_numbers) produce
+Quantities; the number rules only compare them (qa.lang.number_match).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+#: What a number counts. ``date`` carries (year, month, day) in ``date``; ``range`` has ``high``;
+#: ``month`` and ``day`` are the parts of a date written alone (一月 / January, 15日 / the 15th).
+Kind = Literal[
+    "cardinal",
+    "ordinal",
+    "percent",
+    "percentage_point",
+    "fraction",
+    "multiple",
+    "year",
+    "date",
+    "month",
+    "day",
+    "range",
+    "time",
+]
+
+#: Kinds that compare with each other by value; dates, months and days only with their own kind.
+NUMERIC_KINDS = frozenset({"cardinal", "ordinal", "fraction", "multiple", "year", "range", "time", "day"})
+PERCENT_KINDS = frozenset({"percent", "percentage_point"})
+DATE_KINDS = frozenset({"date", "month"})
+
+
+def family(kind: str) -> str:
+    """Kinds that can be a mistranslation of each other: numbers, percentages, calendar dates."""
+    if kind in PERCENT_KINDS:
+        return "percent"
+    if kind in DATE_KINDS:
+        return "date"
+    return "number"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written in one language.
+
+    ``value`` is exact (6.1万 → 61000). ``quantum`` is the precision the writer gave
+    (6.1万 → 1000, 61,000 → 1), so that a rounded rendering still matches.
+    ``hard`` quantities must appear in the translation; ``soft`` ones (一项, 两个确立,
+    list enumerators, "one", "first") may be dropped or rendered as "a" or "both".
+    ``approx`` is the approximation word (约, 多, more than) if any; ``magnitude`` marks
+    an order of magnitude (千亿级, 数十万, hundreds of thousands) rather than a count.
+    """
+
+    value: Decimal
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    hard: bool = True
+    quantum: Decimal = Decimal(1)
+    unit: str = ""  # unit text after the number (平方米, square meters, 元); the units rules read it
+    measure: str = ""  # the Chinese measure word (个, 项, 部) or English counted noun, if any
+    approx: str = ""
+    magnitude: bool = False
+    high: Decimal | None = None  # upper bound of a range
+    date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day) of a date
+    enumerator: bool = False  # a list enumerator: (八), 二、, 一是, "Eighth," at the start
+    spelled: bool = False  # written in words (三百, twenty-one) rather than digits
+    #: a number in an identifier (737NG, G20, Ka-52): never reported, but it may stand for the other side's number
+    identifier: bool = False
+    #: an English number in parentheses (6,000 mu (400 hectares)): a translator's gloss, never reported
+    gloss: bool = False
+    parts: tuple[Quantity, ...] = ()  # the ends of a range, compared one by one when the range has no match
+
+    def shown(self) -> str:
+        """The value for a message: 61,000, 3.5%, 2023-01-15, 3–5."""
+        if self.kind == "date" and self.date is not None:
+            year, month, day = self.date
+            return "-".join(
+                part
+                for part in (str(year) if year else "", f"{month:02d}" if month else "", f"{day:02d}" if day else "")
+                if part
+            )
+        if self.kind == "range" and self.high is not None:
+            return f"{format_value(self.value)}–{format_value(self.high)}"
+        suffix = "%" if self.kind == "percent" else " points" if self.kind == "percentage_point" else ""
+        if self.kind == "month":
+            return f"month {int(self.value)}"
+        return format_value(self.value) + suffix
+
+
+def format_value(value: Decimal) -> str:
+    """61000 → "61,000"; 0.5 → "0.5"; 1/3 → "0.333"; years and small numbers stay plain."""
+    if value == value.to_integral_value():
+        number = int(value)
+        if 1000 <= number <= 2999:
+            return str(number)  # most four-digit numbers in these texts are years
+        return f"{number:,}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    return whole + ("." + fraction[:3] if fraction else "")

@@ -1,0 +1,47 @@
+"""NUM001 number-missing: a Chinese quantity with no counterpart in the English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from qa.model import Hit, Pair, Severity
+from qa.rules import register
+from qa.rules.base import Rule
+
+
+@register
+class NumberMissing(Rule):
+    """A Chinese quantity has no counterpart in the English.
+
+    A dropped figure is the costliest slip in a government report: the English reader
+    never learns that 300 compounds are to be renovated. Values are compared, not digit
+    strings, so 6.1万 is found in "61,000", 3.5亿 in "350 million", 第十六届 in "Sixteenth"
+    and 2023年1月15日 in "January 15th, 2023". Only hard quantities are required: digits,
+    万/亿 compounds, dates, percentages, ordinals and hanzi numbers of ten or more. Small
+    hanzi counts (一项, 两个确立, 四个意识) and list enumerators ((八), 一是) may be rendered
+    as "a" or "both" or dropped. When the English has an unmatched number of the same
+    kind instead, NUM003 reports the pair.
+
+    **Fails:** 老旧小区综合整治新开工300个 / We will launch the renovation of run-down residential compounds.
+
+    **Passes:** 老旧小区综合整治新开工300个 / We will launch the renovation of 300 run-down residential compounds.
+    """
+
+    code: ClassVar[str] = "NUM001"
+    name: ClassVar[str] = "number-missing"
+    severity: ClassVar[Severity] = "error"
+
+    def check(self, pair: Pair) -> Iterator[Hit]:
+        from qa.lang.number_match import compare_numbers, describe
+
+        comparison = compare_numbers(pair.zh.text, pair.en.text)
+        for quantity in comparison.zh_missing:
+            yield Hit(
+                "zh",
+                quantity.start,
+                quantity.end,
+                f"{describe(quantity)} has no match in English",
+                suggestion=f"translate {quantity.text} as {quantity.shown()}",
+                key=quantity.shown(),
+            )

@@ -1,0 +1,51 @@
+"""NUM003 number-mistranslated: a value translated wrongly (6.1万 → 16,000, 第十六届 → Fifteenth)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from qa.model import Hit, Pair, Severity
+from qa.rules import register
+from qa.rules.base import Rule
+
+
+@register
+class NumberMistranslated(Rule):
+    """A number was translated with the wrong value.
+
+    When the Chinese and the English each have a quantity of the same family (numbers,
+    percentages, dates) that matches nothing on the other side, the English value is most
+    likely a mistranslation of the Chinese one: a 万/亿 slip (6.1万 rendered as 6,100 or
+    610,000), a wrong ordinal (第十六届 → Fifteenth), a typo. One finding, on the English
+    number, names both values, and says when they differ by a power of ten.
+
+    **Fails:** 简易楼腾退20万平方米 / sub-standard housing will be vacated on a total scale of 2,000 square meters
+
+    **Passes:** 简易楼腾退20万平方米 / sub-standard housing will be vacated on a total scale of 200,000 square meters
+    """
+
+    code: ClassVar[str] = "NUM003"
+    name: ClassVar[str] = "number-mistranslated"
+    severity: ClassVar[Severity] = "error"
+
+    def check(self, pair: Pair) -> Iterator[Hit]:
+        from qa.lang.number_match import compare_numbers, describe, power_of_ten
+
+        comparison = compare_numbers(pair.zh.text, pair.en.text)
+        for zh_quantity, en_quantity in comparison.mistranslated:
+            message = f"{describe(zh_quantity)} has no match in English; English has {describe(en_quantity)}"
+            exponent = None
+            if zh_quantity.kind not in ("date", "month") and en_quantity.kind not in ("date", "month"):
+                exponent = power_of_ten(zh_quantity.value, en_quantity.value)
+            if exponent is not None:
+                factor = f"{10 ** abs(exponent):,}"
+                message += f" ({factor} times too {'large' if exponent > 0 else 'small'})"
+            yield Hit(
+                "en",
+                en_quantity.start,
+                en_quantity.end,
+                message,
+                suggestion=f"translate {zh_quantity.text} as {zh_quantity.shown()}",
+                key=f"{zh_quantity.shown()}|{en_quantity.shown()}",
+            )
