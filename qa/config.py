@@ -34,6 +34,8 @@ class Config:
     encoding: str | None = None
     #: Folders of the user's own data rule packs (units, glossaries, patterns), extending the shipped ones.
     rule_paths: tuple[Path, ...] = ()
+    #: ``[tool.qa.per-file-ignores]``: (glob, rule selectors) in file order; see qa/ignores.py.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def label(self) -> str:
@@ -87,8 +89,14 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
                 if not folder.is_dir():
                     raise ConfigError(f"{where}: {folder} is not a directory")
             values["rule_paths"] = folders
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected a table of \"glob\" = [rules]")
+            values["per_file_ignores"] = tuple(
+                (pattern, _string_list(selectors, f"{where}.{pattern!r}")) for pattern, selectors in value.items()
+            )
         else:
-            known = "select, ignore, severity, fail-on, format, encoding, rule-paths"
+            known = "select, ignore, severity, fail-on, format, encoding, rule-paths, per-file-ignores"
             raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
     return Config(**values)
 

@@ -130,6 +130,49 @@ _TRIGGER_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternative per shared prefix (one|once → on(?:e|ce)): Python's re tries
+    a flat alternation of a hundred words at every position, a trie only where the first
+    letter fits, which is what makes scanning clean text cheap."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        optional = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+#: Where a number can start. Tokens begin where a run of digits or letters begins, as in
+#: "A4" (a letter token, then a digit token), so the boundaries are letter/non-letter.
+_WORD_CANDIDATE = re.compile(
+    rf"(?<![a-z])(?:{_trie_pattern(sorted(w for w in _TRIGGER_WORDS if w != 'a'))}"
+    r"|a(?=[\s-]+(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|dozen)))(?![a-z])"
+)
+_SYMBOL_CANDIDATE = re.compile(r"[0-9]+|[$£€¥₹]|\.(?=[0-9])")
+_CASED_CANDIDATE = re.compile(r"(?<![A-Za-z])(?:US|HK|NT|A|C|S|RMB|USD|CNY|EUR|GBP|JPY|HKD|[IVXLC]{1,4})(?![A-Za-z])")
+
+
+_SYMBOL_PRESENT = re.compile(r"[0-9$£€¥₹]")
+
+
+def _candidate_starts(scan: str) -> list[int]:
+    starts = {match.start() for match in _WORD_CANDIDATE.finditer(scan.lower())}
+    if _SYMBOL_PRESENT.search(scan):
+        starts.update(match.start() for match in _SYMBOL_CANDIDATE.finditer(scan))
+    starts.update(match.start() for match in _CASED_CANDIDATE.finditer(scan))
+    return sorted(starts)
+
+
 @lru_cache(maxsize=1)
 def _text2num():  # imported on first use: qa start-up must not pay for it
     from text_to_num import text2num
@@ -205,17 +248,8 @@ def en_quantities(text: str) -> list[Quantity]:
             scan = scan[:start] + " " * (end - start) + scan[end:]
     quantities: list[Quantity] = []
     covered = 0
-    for token in _TOKEN_START.finditer(scan):
-        start = token.start()
+    for start in _candidate_starts(scan):
         if start < covered:
-            continue
-        word = token.group()
-        if not (
-            word[0].isdigit()
-            or word.lower() in _TRIGGER_WORDS
-            or word in _CURRENCY_STARTS
-            or (word.isupper() and len(word) < 5 and _ROMAN.fullmatch(word))
-        ):
             continue
         match = _TOKENS.match(scan, start)
         if match is None or match.end() == start:

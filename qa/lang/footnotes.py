@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from qa.model import Document, Note, Pair, Segment, Side
@@ -294,6 +295,17 @@ def find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] |
     """
     if not _MAYBE.search(text):
         return []
+    if labels is None:  # NUM and FN rules ask about the same segment: compute once
+        return list(_find_markers_cached(text, lang))
+    return _find_markers(text, lang, labels)
+
+
+@lru_cache(maxsize=1024)
+def _find_markers_cached(text: str, lang: Literal["zh", "en"]) -> tuple[Marker, ...]:
+    return tuple(_find_markers(text, lang, None))
+
+
+def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] | None) -> list[Marker]:
     keys = None if labels is None else frozenset(label_key(label) for label in labels)
     markers: list[Marker] = []
     for match in _CANDIDATES.finditer(text):

@@ -41,10 +41,17 @@ class NumberComparison:
     mistranslated: tuple[tuple[Quantity, Quantity], ...]
 
 
+@lru_cache(maxsize=4096)
+def _zh_quantities_cached(zh_text: str) -> tuple[Quantity, ...]:
+    """Translation memories and MT test sets repeat a source sentence once per target
+    (the MT corpus has ~70 outputs per source), so the Chinese side is worth remembering."""
+    return tuple(zh_quantities(zh_text))
+
+
 @lru_cache(maxsize=512)
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
     """Extract and match; cached, because NUM001, NUM002 and NUM003 all ask about the same pair."""
-    comparison = match_quantities(zh_quantities(zh_text), en_quantities(en_text))
+    comparison = match_quantities(list(_zh_quantities_cached(zh_text)), en_quantities(en_text))
     if any(_needs_segmenter(q) for q in comparison.zh_missing) or any(
         _needs_segmenter(z) for z, _ in comparison.mistranslated
     ):

@@ -8,13 +8,15 @@ no absolute paths and no timestamps, so it is the same on every machine.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from qa.model import Finding
+from qa.model import Finding, severity_rank
 from qa.report import Reporter, message_with_suggestion, rule_name
 
 if TYPE_CHECKING:
@@ -25,6 +27,13 @@ INFORMATION_URI = "https://github.com/qa-linter/qa"
 FINGERPRINT_KEY = "qaFingerprint/v1"
 SOURCE_ROOT = "%SRCROOT%"
 
+# GitHub code scanning's upload limits (docs.github.com, "SARIF support for code scanning"):
+# a run may hold at most 25,000 results, and the file at most 10 MB once gzip-compressed.
+# Beyond them the upload is rejected, so the log is capped, keeping the most severe results.
+MAX_RESULTS_PER_RUN = 25_000
+MAX_GZIP_BYTES = 10 * 1024 * 1024
+CAPPED_NOTIFICATION_ID = "results-capped"
+
 # Characters a URI path may hold unescaped (RFC 3986 pchar and "/"), except ":", which in
 # a relative reference's first segment would read as a scheme.
 _URI_PATH_SAFE = "/!$&'()*+,;=@-._~"
@@ -33,10 +42,24 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 class SarifReporter(Reporter):
     def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
-        stream.write(json.dumps(self.log(findings, rules), ensure_ascii=False, indent=2) + "\n")
+        log, total = self.log(findings, rules), len(findings)
+        text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        kept = len(log["runs"][0]["results"])
+        while len(gzip.compress(text.encode("utf-8"), compresslevel=6)) > MAX_GZIP_BYTES and kept > 0:
+            kept = kept * 9 // 10  # shrink by a tenth until it fits: a handful of rounds even at 25,000 results
+            log = self.log(findings, rules, limit=kept)
+            text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        if kept < total:
+            sys.stderr.write(f"qa: warning: {capped_message(kept, total)}\n")
+        stream.write(text)
 
-    def log(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]]) -> dict[str, Any]:
-        """The whole SARIF log as plain data (what ``emit`` serialises)."""
+    def log(
+        self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], limit: int | None = None
+    ) -> dict[str, Any]:
+        """The whole SARIF log as plain data (what ``emit`` serialises), with at most ``limit``
+        results (default: GitHub's limit per run)."""
+        total = len(findings)
+        findings = most_severe(findings, MAX_RESULTS_PER_RUN if limit is None else limit)
         descriptors = rule_descriptors(findings, rules)
         rule_index = {descriptor["id"]: index for index, descriptor in enumerate(descriptors)}
         artifact_paths = list(dict.fromkeys([*self.files, *(finding.location.path for finding in findings)]))
@@ -57,7 +80,38 @@ class SarifReporter(Reporter):
             ],
             "columnKind": "unicodeCodePoints",
         }
+        if len(findings) < total:  # said in the log itself, so a viewer of the upload knows results are missing
+            message = capped_message(len(findings), total)
+            run["invocations"] = [
+                {
+                    "executionSuccessful": True,
+                    "toolExecutionNotifications": [
+                        {
+                            "descriptor": {"id": CAPPED_NOTIFICATION_ID},
+                            "level": "warning",
+                            "message": {"text": message},
+                        }
+                    ],
+                }
+            ]
+            run["properties"] = {"resultsCapped": True, "resultsTotal": total, "resultsKept": len(findings)}
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def most_severe(findings: Sequence[Finding], limit: int) -> Sequence[Finding]:
+    """At most ``limit`` findings, errors before warnings before notes, in their original order."""
+    if len(findings) <= limit:
+        return findings
+    ranked = sorted(range(len(findings)), key=lambda index: (severity_rank(findings[index].severity), index))
+    return [findings[index] for index in sorted(ranked[:limit])]
+
+
+def capped_message(kept: int, total: int) -> str:
+    return (
+        f"SARIF output capped at {kept:,} of {total:,} results to stay within GitHub code scanning's limits "
+        f"({MAX_RESULTS_PER_RUN:,} results per run, {MAX_GZIP_BYTES / 1024 / 1024:g} MB gzip-compressed); "
+        "the most severe were kept; use --format json for all of them"
+    )
 
 
 def rule_descriptors(findings: Sequence[Finding], rules: Mapping[str, type[Rule]]) -> list[dict[str, Any]]:
