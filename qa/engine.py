@@ -57,6 +57,8 @@ class Engine:
     severities: dict[str, Severity]
     context: RuleContext
     _instances: list[Rule] | None = field(default=None, repr=False)
+    #: Findings silenced by ``qa: ignore`` notes in the files (XLIFF <note>, PO comment), by rule code.
+    suppressed: Counter[str] = field(default_factory=Counter, repr=False)
 
     @classmethod
     def from_config(
@@ -93,6 +95,8 @@ class Engine:
         for pair in document.pairs:
             for rule in instances:
                 for hit in rule.check(pair):
+                    if pair.suppress and self._suppressed(rule, pair):
+                        continue
                     findings.append(self._finding(rule, hit, document, pair, seen))
             if progress is not None and pair.index % 1000 == 999:
                 progress(1000)
@@ -100,9 +104,18 @@ class Engine:
             progress(len(document.pairs) % 1000)
         for rule in instances:
             for hit in rule.finish(document):
+                if hit.pair is not None and hit.pair.suppress and self._suppressed(rule, hit.pair):
+                    continue
                 findings.append(self._finding(rule, hit, document, hit.pair, seen))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _suppressed(self, rule: Rule, pair: Pair) -> bool:
+        """A note in the file (``qa: ignore NUM001``) silences this rule's findings on this pair; counted."""
+        if any(selector.upper() == "ALL" or rule_matches(type(rule), selector) for selector in pair.suppress):
+            self.suppressed[rule.code] += 1
+            return True
+        return False
 
     def _finding(self, rule: Rule, hit: Hit, document: Document, pair: Pair | None, seen: Counter) -> Finding:
         segment: Segment = hit.segment if hit.segment is not None else pair.side(hit.side)  # type: ignore[union-attr]
@@ -126,7 +139,7 @@ class Engine:
             name=rule.name,
             severity=self.severities[rule.code],
             message=hit.message,
-            location=Location(document.path, line, column, end_line, end_column),
+            location=Location(segment.path or document.path, line, column, end_line, end_column),
             evidence=Evidence(zh, en, side, hit.start, hit.end),
             suggestion=hit.suggestion,
             fingerprint=fingerprint(rule.code, zh, en, key, occurrence),

@@ -23,6 +23,26 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
 
 
+#: Stands in a segment's text where an inline tag or placeholder was (U+FFFC OBJECT
+#: REPLACEMENT CHARACTER): rules see neither the tag's digits nor a doubled space
+#: where "Deleted %d files" would otherwise read "Deleted  files".
+TAG_MARK = "\ufffc"
+
+
+@dataclass(frozen=True)
+class InlineTag:
+    """An inline tag or placeholder of a segment (<g id="1">, <x id="2"/>, %s, {0}).
+
+    ``text`` is what the file holds, for messages; ``key`` is what must match on
+    the other side of the pair (the tag kind and id: 'g#1', '/g#1', 'x#2', '%s');
+    ``offset`` is the position of its ``TAG_MARK`` in the segment's text.
+    """
+
+    text: str
+    key: str
+    offset: int
+
+
 @dataclass(frozen=True)
 class Segment:
     """One side of a pair (or a note, or an unpaired run of lines).
@@ -31,6 +51,14 @@ class Segment:
     line is a *piece* that starts at ``starts[i]`` in ``text`` and at
     (``lines[i]``, ``columns[i]``) in the file. Pieces are joined by one "\\n".
     Columns are 1-based and count Unicode code points.
+
+    Readers of structured formats (XLIFF, TMX, PO, CSV) build pieces from
+    wherever the text is: text interrupted by an inline tag, an entity or an
+    escape continues in a new piece, and pieces need not be joined by "\\n".
+    An inline tag or placeholder is not text: it stands in ``text`` as one
+    ``TAG_MARK`` character and is described in ``tags`` (for TAG001).
+    ``path`` names the segment's file when it is not the document's (the English
+    of a ``--zh a.txt --en b.txt`` pair).
     """
 
     lang: Side
@@ -38,6 +66,8 @@ class Segment:
     starts: tuple[int, ...] = (0,)
     lines: tuple[int, ...] = (1,)
     columns: tuple[int, ...] = (1,)
+    tags: tuple[InlineTag, ...] = ()
+    path: str | None = None
 
     @classmethod
     def from_lines(cls, lang: Side, pieces: list[tuple[int, int, str]]) -> Segment:
@@ -73,6 +103,9 @@ class Pair:
     zh: Segment
     en: Segment
     index: int = 0  # position of the pair in its document, 0-based
+    #: Rule selectors (codes, prefixes, names) silenced for this pair by a note in
+    #: the file, e.g. an XLIFF <note> or PO translator comment "qa: ignore NUM001".
+    suppress: tuple[str, ...] = ()
 
     def side(self, side: Side) -> Segment:
         return self.zh if side == "zh" else self.en

@@ -92,7 +92,6 @@ _VOWELS = frozenset("aeiouyAEIOUY")
 #: Token characters that make a glued number part of an identifier (H1N1, v1.2, a/b2, x_1).
 _IDENTIFIER_CHARS = frozenset("0123456789/._@=#\\:+")
 
-# One pass finds every candidate; each is then judged by its context.
 # One pass finds every candidate; each is then judged by its context. The character
 # classes are filled in below so the pattern stays readable.
 _CANDIDATES = re.compile(
@@ -104,15 +103,19 @@ _CANDIDATES = re.compile(
     | (?P<supletter>[SUPERLETTERS])
     | (?P<symbol>\*{1,3}|[†‡]{1,2})
     | (?P<zhu>注(?P<zhu_number>\d{1,2}))
-    | (?P<glued>(?<=[^\s\d])\d{1,3})
+    | (?P<glued>(?<=[A-Za-z\u3400-\u9fff\uf900-\ufaffCLOSERS])\d{1,3})
     """.replace("CIRCLED", _CIRCLED_CHARS)
+    .replace("CLOSERS", re.escape(_CLOSERS))
     .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
     .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS),
     re.VERBOSE,
 )
 # Cheap pre-check: most segments have no digit, symbol or bracket right after a non-space.
 _MAYBE = re.compile(
-    r"[^\s\d][\dSUPERDIGITS*†‡]|[\[［(（CIRCLEDSUPERLETTERS]".replace("CIRCLED", _CIRCLED_CHARS)
+    # only what _CANDIDATES can start with: a glued number follows a letter, a hanzi or a closer (see _glued_strength)
+    r"[A-Za-z\u3400-\u9fff\uf900-\ufaffCLOSERS]\d|[^\s\d][SUPERDIGITS*†‡]|[(（]注|[\[［CIRCLEDSUPERLETTERS]"
+    .replace("CLOSERS", re.escape(_CLOSERS))
+    .replace("CIRCLED", _CIRCLED_CHARS)
     .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
     .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS)
 )
@@ -295,12 +298,12 @@ def find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] |
     """
     if not _MAYBE.search(text):
         return []
-    if labels is None:  # NUM and FN rules ask about the same segment: compute once
+    if not labels:  # no notes: NUM and FN rules ask about the same segment, compute once
         return list(_find_markers_cached(text, lang))
     return _find_markers(text, lang, labels)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1 << 17)  # large: FN001's document pass comes after every pair was checked
 def _find_markers_cached(text: str, lang: Literal["zh", "en"]) -> tuple[Marker, ...]:
     return tuple(_find_markers(text, lang, None))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,10 +15,40 @@ from qa.readers.errors import InputError
 from qa.readers.tsv import read_tsv
 from qa.readers.txt import read_txt
 
-__all__ = ["READERS", "SUFFIXES", "InputError", "display_path", "expand_paths", "read_path", "read_text"]
+__all__ = [
+    "READERS",
+    "SUFFIXES",
+    "InputError",
+    "display_path",
+    "expand_paths",
+    "read_lines",
+    "read_path",
+    "read_text",
+]
 
-READERS: dict[str, Callable[[str, list[str]], Document]] = {".txt": read_txt, ".tsv": read_tsv}
+
+def _lazy(module: str, function: str) -> Callable[..., Document]:
+    """A reader imported on first use, so lxml and polib load only for the files that need them."""
+
+    def reader(*args, **kwargs) -> Document:
+        return getattr(importlib.import_module(f"qa.readers.{module}"), function)(*args, **kwargs)
+
+    reader.__name__ = function
+    return reader
+
+
+READERS: dict[str, Callable[[str, list[str]], Document]] = {
+    ".txt": read_txt,
+    ".tsv": read_tsv,
+    ".csv": _lazy("csv_reader", "read_csv"),
+    ".po": _lazy("po", "read_po"),
+    ".tmx": _lazy("tmx", "read_tmx"),
+    ".xlf": _lazy("xliff", "read_xliff"),
+    ".xliff": _lazy("xliff", "read_xliff"),
+    ".sdlxliff": _lazy("xliff", "read_xliff"),
+}
 SUFFIXES = tuple(READERS)
+_XML_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".sdlxliff"})
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -54,13 +86,13 @@ def read_text(name: str, text: str, suffix: str = ".txt") -> Document:
     return READERS[suffix](name, split_lines(text))
 
 
-def read_path(path: Path, *, encoding: str | None = None, format: str | None = None) -> Document:
-    """Read one file. Raises InputError naming the file for anything unreadable."""
+def read_lines(path: Path, *, encoding: str | None = None, xml: bool = False) -> list[str]:
+    """A file's decoded lines. Raises InputError naming the file for anything unreadable.
+
+    For XML the encoding its declaration names is used (GB2312, Big5, UTF-16…)
+    unless ``encoding`` overrides it.
+    """
     name = display_path(path)
-    suffix = f".{format.lstrip('.')}" if format else path.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUFFIXES)}", name)
     try:
         if not path.is_file():
             raise InputError("not a regular file", name)
@@ -71,15 +103,50 @@ def read_path(path: Path, *, encoding: str | None = None, format: str | None = N
         raise InputError(error.strerror or str(error), name) from None
     if not data.strip():
         raise InputError("file is empty", name)
+    if xml and not encoding:
+        encoding = _declared_encoding(data)
     try:
         text, _ = decode(data, encoding)
     except InputError as error:
         raise InputError(error.message, name) from None
     if not text.strip():
         raise InputError("file is empty", name)
-    document = reader(name, split_lines(text))
+    return split_lines(text)
+
+
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration names, if the bytes are ASCII-compatible enough to read it."""
+    match = _XML_DECLARATION.match(data[:200].removeprefix(b"\xef\xbb\xbf"))
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    if name.startswith("utf-16") or name.startswith("utf-32"):
+        return None  # the BOM tells these; ASCII bytes here mean the declaration is wrong
+    return "gb18030" if name in ("gb2312", "gbk") else name  # GB18030 is the superset legacy files need
+
+
+def read_path(
+    path: Path, *, encoding: str | None = None, format: str | None = None, columns: tuple[str, str] | None = None
+) -> Document:
+    """Read one file. Raises InputError naming the file for anything unreadable.
+
+    ``columns`` names the Chinese and English columns of a CSV file (--columns).
+    """
+    name = display_path(path)
+    suffix = f".{format.lstrip('.')}" if format else path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUFFIXES)}", name)
+    lines = read_lines(path, encoding=encoding, xml=suffix in _XML_SUFFIXES)
+    try:
+        document = reader(name, lines, columns=columns) if suffix == ".csv" and columns else reader(name, lines)
+    except InputError as error:
+        if error.path is None:
+            raise InputError(error.message, name) from None
+        raise
     if not any(_HAN.search(pair.zh.text) for pair in document.pairs):
         raise InputError("no zh/en pairs found (expected Chinese lines followed by their English lines)", name)
     return document
-
-
