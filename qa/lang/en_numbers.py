@@ -65,7 +65,7 @@ _TOKENS = re.compile(
     | (?P<date_dmy>\b(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>[12][0-9]{{3}})\b)?)
     | (?P<date_my>\b(?P<m3>{_MONTH})(?:,?\s(?:of\s)?)(?P<y3>[12][0-9]{{3}})\b)
     | (?P<date_iso>\b(?P<y4>[12][0-9]{{3}})-(?P<m4>[01][0-9])-(?P<d4>[0-3][0-9])\b)
-    | (?P<time>\b(?P<hour>[0-2]?[0-9])(?::(?P<minute>[0-5][0-9]))?\s?(?P<ampm>[ap])\.?m\b\.?)
+    | (?P<time>\b(?P<hour>[0-2]?[0-9])(?:[:.](?P<minute>[0-5][0-9]))?\s?(?P<ampm>[ap])\.?m\b\.?)
     | (?P<clock>\b(?P<hour2>[0-2]?[0-9]):(?P<minute2>[0-5][0-9])(?::[0-5][0-9])?\b)
     | (?P<number>(?P<currency>{_CURRENCY}\s?)?(?P<digits>{_DIGITS})
         (?:(?P<suffix>st|nd|rd|th|s|bn|mn|trn|tn|[kmb])\b

@@ -124,8 +124,9 @@ def parse_zh_numeral(numeral: str) -> tuple[Decimal, Decimal, bool] | None:
     if not text or (text[0] in _SCALE_VALUE and len(text) > 1 and text[1] not in _SCALE_VALUE):
         return None  # 万一 is "in case", not 11,000
     if all(char in _HZ_DIGITS for char in text):
-        # digit by digit: 二〇二三; a pair of digits is two numbers (五一, 三五成群), not one
-        if len(text) == 1 or len(text) >= 3 or "〇" in text or "零" in text:
+        # digit by digit: 二〇二三, 一九九八 (a year). Other runs of bare digits are lists of numbers,
+        # not one: 五一, 三五成群, 一二三年级 (grades 1, 2 and 3), 三四五六年级
+        if len(text) == 1 or "〇" in text or "零" in text or (len(text) == 4 and text[0] in "一二"):
             if len(text) > 1 and text[0] in "〇零":
                 return None
             return Decimal("".join(str(_HANZI_DIGIT_VALUE[char]) for char in text)), Decimal(1), False
