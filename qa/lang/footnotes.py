@@ -103,22 +103,22 @@ _CANDIDATES = re.compile(
     | (?P<supletter>[SUPERLETTERS])
     | (?P<symbol>\*{1,3}|[†‡]{1,2})
     | (?P<zhu>注(?P<zhu_number>\d{1,2}))
-    | (?P<glued>(?<=[A-Za-z\u3400-\u9fff\uf900-\ufaffCLOSERS])\d{1,3})
+    | (?P<glued>[0-9]+)
     """.replace("CIRCLED", _CIRCLED_CHARS)
-    .replace("CLOSERS", re.escape(_CLOSERS))
     .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
     .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS),
     re.VERBOSE,
 )
 # Cheap pre-check: most segments have no digit, symbol or bracket right after a non-space.
 _MAYBE = re.compile(
-    # only what _CANDIDATES can start with: a glued number follows a letter, a hanzi or a closer (see _glued_strength)
-    r"[A-Za-z\u3400-\u9fff\uf900-\ufaffCLOSERS]\d|[^\s\d][SUPERDIGITS*†‡]|[(（]注|[\[［CIRCLEDSUPERLETTERS]"
-    .replace("CLOSERS", re.escape(_CLOSERS))
+    # one character class: a plain class search is fast, a class with context is not
+    r"[0-9SUPERDIGITS*†‡\[［(（注CIRCLEDSUPERLETTERS]"
     .replace("CIRCLED", _CIRCLED_CHARS)
     .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
     .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS)
 )
+#: What a glued number may follow (see _glued_strength): a letter, a hanzi or a closing quote or bracket.
+_GLUE_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff" + re.escape(_CLOSERS) + "]")
 
 
 def _is_cjk(char: str) -> bool:
@@ -311,9 +311,17 @@ def _find_markers_cached(text: str, lang: Literal["zh", "en"]) -> tuple[Marker, 
 def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] | None) -> list[Marker]:
     keys = None if labels is None else frozenset(label_key(label) for label in labels)
     markers: list[Marker] = []
-    for match in _CANDIDATES.finditer(text):
+    covered = 0
+    for first in _MAYBE.finditer(text):
+        # try the full pattern only where a candidate can start: much faster than finditer over it
+        if first.start() < covered:
+            continue
+        match = _CANDIDATES.match(text, first.start())
+        if match is None:
+            continue
         kind = match.lastgroup
         start, end = match.span()
+        covered = end
         marker: Marker | None = None
         if kind == "bracketed":
             inner = match.group("inner")
@@ -356,6 +364,8 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
             if keys is not None and label_key(number) in keys and not follows_word:
                 marker = _marker(start, end, number, "note-word")
         elif kind == "glued":
+            if end - start > 3 or start == 0 or not _GLUE_BEFORE.match(text, start - 1):
+                continue
             strength = _glued_strength(text, start, end, lang)
             if strength == "strong" or (strength == "weak" and keys is not None and label_key(match.group()) in keys):
                 marker = _marker(start, end, match.group(), "glued")
