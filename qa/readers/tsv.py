@@ -35,20 +35,21 @@ def read_tsv(path: str, lines: list[str]) -> Document:
     for number in range(start, len(rows)):
         row = rows[number]
         line_number = number + 1
-        if not "".join(row).strip():
-            continue
-        columns = [len("\t".join(row[:i])) + (1 if i else 0) + 1 for i in range(len(row))]
-        zh_text = row[zh_col] if len(row) > zh_col else ""
-        en_text = row[en_col] if len(row) > en_col else ""
         if len(row) == 1:  # no tab: the line's script says which side it is
-            zh_text, en_text = (row[0], "") if _HAN.search(row[0]) else ("", row[0])
-            columns = [1, 1]
+            if row[0].strip():
+                lang = "zh" if _HAN.search(row[0]) else "en"
+                unpaired.append(Segment(lang, row[0], (0,), (line_number,), (1,)))
+            continue
+        first_column_end = len(row[0]) + 1  # the tab after the first column
+        columns = (1, first_column_end + 1)
+        zh_text, en_text = row[zh_col], row[en_col]
         zh = Segment("zh", zh_text, (0,), (line_number,), (columns[zh_col],))
         en = Segment("en", en_text, (0,), (line_number,), (columns[en_col],))
-        if zh_text.strip() and en_text.strip():
+        has_zh, has_en = not zh_text.isspace() and zh_text != "", not en_text.isspace() and en_text != ""
+        if has_zh and has_en:
             pairs.append(Pair(zh, en, len(pairs)))
-        elif zh_text.strip():
+        elif has_zh:
             unpaired.append(zh)
-        else:
+        elif has_en:
             unpaired.append(en)
     return Document(path, tuple(pairs), (), tuple(unpaired), None, len(lines))

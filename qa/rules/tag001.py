@@ -26,6 +26,9 @@ def _items(segment: Segment) -> list[_Item]:
     """The segment's inline tags (kept out of its text by the XLIFF/TMX/PO/CSV readers) and the
     placeholders still written in its text (plain .txt/.tsv files), in order."""
     items = [_Item(tag.key, tag.text, tag.offset, tag.offset + 1) for tag in segment.tags]
+    text = segment.text
+    if "%" not in text and "{" not in text:  # no placeholder can be there: skip the regex
+        return items
     items += [_Item(m.group(), m.group(), m.start(), m.end()) for m in PLACEHOLDER.finditer(segment.text)]
     return sorted(items, key=lambda item: item.start)
 
