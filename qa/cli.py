@@ -16,6 +16,8 @@ from typing import Annotated, TextIO
 import typer
 
 from qa import __version__
+from qa.baseline import DEFAULT_BASELINE, BaselineError
+from qa.changes import ChangesError
 from qa.config import FAIL_ON, FORMATS, ConfigError, discover_config
 from qa.model import Finding, severity_rank
 from qa.readers import SUFFIXES, InputError
@@ -67,6 +69,25 @@ def _split(values: list[str] | None) -> list[str]:
     return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
 
 
+def _aligned(paths: list[Path] | None, zh: Path | None, en: Path | None) -> tuple[Path, Path] | None:
+    """--zh FILE --en FILE: both or neither; without them, files to check are needed."""
+    if (zh is None) != (en is None):
+        raise UsageError("--zh and --en go together: --zh a.zh.txt --en a.en.txt")
+    if zh is None and not paths:
+        raise UsageError("no files to check: give files or directories, or --zh FILE --en FILE")
+    return (zh, en) if zh is not None and en is not None else None
+
+
+def _columns(value: str | None) -> tuple[str, str] | None:
+    """--columns 中文,English: the CSV header names of the Chinese and the English columns."""
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",")]
+    if len(names) != 2 or not all(names):
+        raise UsageError(f"--columns: expected two column names, Chinese first: ZH,EN; got {value!r}")
+    return names[0], names[1]
+
+
 @contextmanager
 def _output_stream(output: Path | None):
     """stdout, or a file written atomically (a temp file renamed into place)."""
@@ -116,6 +137,12 @@ def run_check(
     config_path: Path | None,
     encoding: str | None,
     stream: TextIO | None = None,
+    baseline: Path | None = None,
+    strict_baseline: bool = False,
+    since: str | None = None,
+    record_baseline: Path | None = None,
+    aligned: tuple[Path, Path] | None = None,
+    columns: tuple[str, str] | None = None,
 ) -> int:
     from qa.engine import Engine
     from qa.readers import expand_paths, read_path
@@ -130,6 +157,14 @@ def run_check(
         raise UsageError(f"--fail-on: expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     engine = Engine.from_config(config, select, ignore)
     files = list(dict.fromkeys(expand_paths(paths)))
+    if strict_baseline and baseline is None:
+        raise UsageError("--strict-baseline needs --baseline FILE")
+    changes = None
+    if since is not None:  # only files with changed lines are read at all
+        from qa.changes import changed_lines
+
+        changes = changed_lines(since, paths)
+        files = [file for file in files if changes.touches(file)]
     documents = []
     findings: list[Finding] = []
     progress = _progress(len(files))
@@ -137,20 +172,47 @@ def run_check(
         with progress:
             task = progress.add_task("reading", total=len(files))
             for file in files:
-                documents.append(read_path(file, encoding=encoding or config.encoding))
+                documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
                 progress.advance(task)
             pairs_task = progress.add_task("checking pairs", total=sum(len(d.pairs) for d in documents))
             for document in documents:
                 findings.extend(engine.check(document, lambda n: progress.advance(pairs_task, n)))
     else:
         for file in files:
-            documents.append(read_path(file, encoding=encoding or config.encoding))
+            documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
         for document in documents:
             findings.extend(engine.check(document))
+    if aligned is not None:  # --zh FILE --en FILE: one document from two line-aligned files
+        from qa.readers.aligned import read_aligned
+
+        documents.append(read_aligned(*aligned, encoding=encoding or config.encoding))
+        findings.extend(engine.check(documents[-1]))
     findings.sort(key=Finding.sort_key)
-    reporter = get_reporter(output_format, files=[d.path for d in documents], version=__version__)
+    from qa.gate import apply_gate, report_stale
+
+    if record_baseline is not None:  # `qa baseline`: record instead of report
+        from qa.baseline import save
+
+        recorded = save(apply_gate(findings, documents, config=config, rules=engine.rules).findings, record_baseline)
+        from qa.report import plural
+
+        counts = f"{plural(len(recorded), 'finding')} from {plural(len(documents), 'file')}"
+        sys.stderr.write(f"qa: recorded {counts} in {record_baseline}\n")
+        return EXIT_OK
+    gate = apply_gate(findings, documents, config=config, rules=engine.rules, baseline_file=baseline, changes=changes)
+    findings = gate.findings
+    reporter = get_reporter(
+        output_format,
+        files=[d.path for d in documents],
+        suppressed=gate.suppressed + sum(engine.suppressed.values()),  # baseline + inline comments
+        version=__version__,
+    )
     with _output_stream(output) if stream is None else _nullcontext(stream) as out:
         reporter.emit(findings, engine.rules, out)
+    if baseline is not None:
+        report_stale(gate.stale, baseline, strict_baseline)
+    if strict_baseline and gate.stale:
+        return EXIT_FINDINGS
     if fail_on == "never":
         return EXIT_OK
     threshold = severity_rank(fail_on)
@@ -165,12 +227,12 @@ def _nullcontext(value):
 @app.command()
 def check(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
             help=f"Files or directories to check. Directories are searched for {', '.join(SUFFIXES)} files.",
             show_default=False,
         ),
-    ],
+    ] = None,
     output_format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="Output format: table, json, sarif or github. [default: table]"),
@@ -201,6 +263,26 @@ def check(
         str | None,
         typer.Option(help="Force the input encoding (e.g. gb18030, big5). Default: detected per file."),
     ] = None,
+    zh: Annotated[
+        Path | None,
+        typer.Option("--zh", help="Chinese file of a line-aligned pair (with --en): line N translates to line N."),
+    ] = None,
+    en: Annotated[Path | None, typer.Option("--en", help="English file of a line-aligned pair (with --zh).")] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(help="CSV columns holding the Chinese and the English, by header name: --columns 中文,English."),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Report only findings not recorded in this baseline file (made by `qa baseline`)."),
+    ] = None,
+    strict_baseline: Annotated[
+        bool, typer.Option("--strict-baseline", help="Also exit 1 when baseline entries no longer occur.")
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="REV", help="Only check pairs whose lines changed since the git revision REV."),
+    ] = None,
 ) -> None:
     """Check zh/en pairs in files and report findings.
 
@@ -209,7 +291,7 @@ def check(
     """
     try:
         code = run_check(
-            paths,
+            paths or [],
             output_format=output_format,
             output=output,
             select=_split(select),
@@ -217,8 +299,50 @@ def check(
             fail_on=fail_on,
             config_path=config,
             encoding=encoding,
+            baseline=baseline,
+            strict_baseline=strict_baseline,
+            since=since,
+            aligned=_aligned(paths, zh, en),
+            columns=_columns(columns),
         )
-    except (InputError, ConfigError, RegistryError, UsageError) as error:
+    except (InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError) as error:
+        raise fail(str(error)) from None
+    except OSError as error:
+        raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
+    raise typer.Exit(code)
+
+
+@app.command("baseline")
+def record_baseline(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or directories to record findings of.", show_default=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The baseline file to write (atomically).")
+    ] = Path(DEFAULT_BASELINE),
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules, as for `qa check`.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, as for `qa check`.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Config file, as for `qa check`.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Force the input encoding, as for `qa check`.")] = None,
+) -> None:
+    """Record the current findings in a baseline file, for `qa check --baseline FILE`.
+
+    The file is sorted JSON without line numbers, so regenerating it on unchanged input
+    changes nothing. Regenerate it after fixing findings to drop their entries.
+    """
+    try:
+        code = run_check(
+            paths,
+            output_format="json",
+            output=None,
+            select=_split(select),
+            ignore=_split(ignore),
+            fail_on="never",
+            config_path=config,
+            encoding=encoding,
+            record_baseline=output,
+        )
+    except (InputError, ConfigError, RegistryError, UsageError, BaselineError) as error:
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
@@ -271,6 +395,77 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (NUM001) or 
     rule = exact[0]
     typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n")
     typer.echo(rule.doc())
+
+
+terms_app = typer.Typer(
+    help="Glossary tools: extract a candidate glossary from existing translations.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(terms_app, name="terms")
+
+#: From this many pairs on, `qa terms extract` shows a progress bar (at a terminal).
+_LONG_EXTRACT = 5000
+
+
+def run_terms_extract(paths: list[Path], *, output: Path | None, top: int, min_count: int, encoding: str | None) -> int:
+    from qa.lang.term_extract import extract_terms, format_glossary_tsv
+    from qa.readers import expand_paths, read_path
+
+    if top < 1:
+        raise UsageError(f"--top: expected a positive number, got {top}")
+    if min_count < 1:
+        raise UsageError(f"--min-count: expected a positive number, got {min_count}")
+    files = list(dict.fromkeys(expand_paths(paths)))
+    pairs = [
+        (pair.zh.text, pair.en.text) for file in files for pair in read_path(file, encoding=encoding).pairs
+    ]
+    if not pairs:
+        raise UsageError("no zh/en pairs in the input")
+    progress = _progress(len(files)) if len(pairs) >= _LONG_EXTRACT else None
+    if progress is not None:
+        with progress:
+            task = progress.add_task("extracting terms", total=2 * len(pairs))
+            candidates = extract_terms(
+                pairs, top=top, min_count=min_count, progress=lambda n: progress.advance(task, n)
+            )
+    else:
+        candidates = extract_terms(pairs, top=top, min_count=min_count)
+    with _output_stream(output) as out:
+        out.write(format_glossary_tsv(candidates))
+    if output is not None:
+        sys.stderr.write(f"qa: wrote {len(candidates)} candidate terms to {output}\n")
+    return EXIT_OK
+
+
+@terms_app.command("extract")
+def terms_extract(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=f"Files or directories of translations ({', '.join(SUFFIXES)}).", show_default=False),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the glossary to this file instead of stdout.")
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many candidate terms to write.")] = 100,
+    min_count: Annotated[int, typer.Option("--min-count", help="Ignore terms seen in fewer pairs.")] = 2,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Force the input encoding (e.g. gb18030, big5). Default: detected per file."),
+    ] = None,
+) -> None:
+    """Write a candidate glossary (zh, most specific co-occurring English, evidence) from translations.
+
+    The output is in the glossary TSV format TERM002-TERM004 read: check it, then save it
+    as rules/glossary-<team>.tsv beside your config file.
+    """
+    try:
+        code = run_terms_extract(paths, output=output, top=top, min_count=min_count, encoding=encoding)
+    except (InputError, UsageError) as error:
+        raise fail(str(error)) from None
+    except OSError as error:
+        raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
+    raise typer.Exit(code)
 
 
 def main() -> None:

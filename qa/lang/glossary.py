@@ -1,0 +1,537 @@
+"""Glossaries: approved and forbidden English renderings of Chinese terms, and matching them.
+
+Language knowledge only; rules TERM002-TERM004 decide what to report.
+
+Files (in the data folders, shipped ``rules/`` first, then the user's):
+
+- ``glossary*.tsv`` or ``*.glossary.tsv``: ``zh<TAB>approved renderings separated by |<TAB>optional note``. A rendering
+  written ``forbidden: X`` is a forbidden one. ``#`` starts a comment line.
+- ``glossary*.csv`` or ``*.glossary.csv``: the same three columns (an optional header row naming zh/en/note is skipped).
+- ``*.tbx``: TermBase eXchange (TBX 2 ``termEntry``/``langSet``/``tig`` or TBX 3
+  ``conceptEntry``/``langSec``/``termSec``); a term whose administrativeStatus is
+  deprecated, superseded or not recommended is forbidden. Parsed with a hardened lxml parser.
+- ``*.yaml``: ``kind: glossary`` with ``terms:`` entries ``{zh, en, forbidden, note}``.
+
+Within one file, lines with the same Chinese add up; a later file's entry for a term
+replaces an earlier file's, so a team's glossary overrides the shipped one.
+
+Matching. Chinese: every term at once by a longest-match scan over a dict of terms
+keyed by first character (measured as fast as Aho-Corasick from pyahocorasick and six
+times faster than jieba with the glossary as a user dictionary; see
+benchmarks/terms_throughput.py). Traditional text is folded to Simplified characters
+with a character table built from OpenCC's t2s on first use, so a Simplified glossary
+matches a Traditional document and the other way round; offsets are unchanged because
+the folding is one character for one. English: case-insensitive, on word boundaries,
+tolerant of plurals, -ing/-ed forms, possessives, hyphen/space/no-space variants (sub-center, sub center,
+subcenter) and British spellings (centre, organise, labour).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import regex
+
+#: File patterns a glossary may come from, in the data folders. TSV and CSV files must say
+#: "glossary" in their name, so other tabular data packs are not mistaken for glossaries.
+GLOSSARY_PATTERNS = ("glossary*.tsv", "*.glossary.tsv", "glossary*.csv", "*.glossary.csv", "*.tbx", "*.yaml", "*.yml")
+
+FORBIDDEN_PREFIX = "forbidden:"
+
+
+class GlossaryError(Exception):
+    """A glossary file that cannot be read: names the file (and line) and the problem."""
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    zh: str  # the term as the glossary writes it
+    renderings: tuple[str, ...] = ()  # approved English renderings
+    forbidden: tuple[str, ...] = ()  # renderings that must not be used
+    note: str = ""
+    source: str = ""  # file name and line, for suggestions
+
+    def merged(self, other: GlossaryEntry) -> GlossaryEntry:
+        """This entry with another line's renderings added (same file, same term)."""
+        return GlossaryEntry(
+            self.zh,
+            tuple(dict.fromkeys(self.renderings + other.renderings)),
+            tuple(dict.fromkeys(self.forbidden + other.forbidden)),
+            "; ".join(note for note in (self.note, other.note) if note),
+            self.source,
+        )
+
+
+class TermMatch(NamedTuple):
+    """A glossary term found in a Chinese text, at [start, end) of the original text.
+
+    A named tuple rather than a frozen dataclass: a scan creates many, and tuples are
+    several times cheaper to create.
+    """
+
+    entry: GlossaryEntry
+    start: int
+    end: int
+
+
+# -- reading files ---------------------------------------------------------------------
+
+
+def _split_renderings(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    approved: list[str] = []
+    forbidden: list[str] = []
+    for item in cell.split("|"):
+        item = item.strip()
+        if item.lower().startswith(FORBIDDEN_PREFIX):
+            item = item[len(FORBIDDEN_PREFIX) :].strip()
+            if item:
+                forbidden.append(item)
+        elif item:
+            approved.append(item)
+    return tuple(approved), tuple(forbidden)
+
+
+def _entry_from_cells(cells: list[str], where: str) -> GlossaryEntry | None:
+    cells = [cell.strip() for cell in cells]
+    if not cells or not cells[0] or cells[0].startswith("#"):
+        return None
+    if len(cells) < 2 or not cells[1]:
+        raise GlossaryError(f"{where}: expected zh<TAB>renderings[<TAB>note], got {cells[0]!r} alone")
+    approved, forbidden = _split_renderings(cells[1])
+    if not approved and not forbidden:
+        raise GlossaryError(f"{where}: no rendering for {cells[0]!r}")
+    return GlossaryEntry(cells[0], approved, forbidden, cells[2] if len(cells) > 2 else "", where)
+
+
+_HEADER_CELLS = {"zh", "chinese", "source", "term", "中文", "en", "english", "target", "renderings", "note"}
+
+
+def _rows_to_entries(rows: Iterable[tuple[int, list[str]]], name: str) -> list[GlossaryEntry]:
+    entries: list[GlossaryEntry] = []
+    for number, cells in rows:
+        if number == 1 and cells and {cell.strip().lower() for cell in cells[:2]} <= _HEADER_CELLS:
+            continue
+        entry = _entry_from_cells(cells, f"{name}:{number}")
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def parse_tsv(text: str, name: str = "glossary.tsv") -> list[GlossaryEntry]:
+    rows = ((number, line.split("\t")) for number, line in enumerate(text.splitlines(), start=1) if line.strip())
+    return _rows_to_entries(rows, name)
+
+
+def parse_csv(text: str, name: str = "glossary.csv") -> list[GlossaryEntry]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        raise GlossaryError(f"{name}:{reader.line_num}: not valid CSV: {error}") from None
+    return _rows_to_entries(rows, name)
+
+
+_FORBIDDEN_STATUS = ("deprecated", "superseded", "notrecommended", "not recommended", "forbidden")
+
+
+def _local(tag) -> str:
+    # lxml gives entity references a function as their tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def parse_tbx(data: bytes, name: str = "glossary.tbx") -> list[GlossaryEntry]:
+    """Entries of a TBX file (v2 or v3).
+
+    Parsed with a hardened lxml parser: no DTD loading, no network, entities never expanded,
+    and a document that declares entities is refused (billion laughs, external entities).
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise GlossaryError(f"{name}: not valid TBX: {error}") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise GlossaryError(f"{name}: not valid TBX: entity declarations are not allowed")
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    entries: list[GlossaryEntry] = []
+    for concept in root.iter():
+        if _local(concept.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        chinese: list[str] = []
+        approved: list[str] = []
+        forbidden: list[str] = []
+        notes: list[str] = []
+        for lang_set in concept:
+            if _local(lang_set.tag) not in ("langSet", "langSec"):
+                if _local(lang_set.tag) in ("descrip", "note") and (lang_set.text or "").strip():
+                    notes.append(lang_set.text.strip())
+                continue
+            language = (lang_set.get(xml_lang) or lang_set.get("lang") or "").lower()
+            for term_group in lang_set.iter():
+                if _local(term_group.tag) not in ("tig", "ntig", "termSec"):
+                    continue
+                term = next((e for e in term_group.iter() if _local(e.tag) == "term"), None)
+                if term is None or not "".join(term.itertext()).strip():
+                    continue
+                text = " ".join("".join(term.itertext()).split())
+                status = " ".join(
+                    (e.text or "").lower()
+                    for e in term_group.iter()
+                    if _local(e.tag) in ("termNote", "admin") and "status" in (e.get("type") or "").lower()
+                )
+                if language.startswith("zh"):
+                    chinese.append(text)
+                elif language.startswith("en"):
+                    (forbidden if any(word in status for word in _FORBIDDEN_STATUS) else approved).append(text)
+        for term in chinese:
+            if approved or forbidden:
+                entries.append(GlossaryEntry(term, tuple(approved), tuple(forbidden), "; ".join(notes), name))
+    return entries
+
+
+def parse_yaml(text: str, name: str = "glossary.yaml") -> list[GlossaryEntry]:
+    """Entries of a ``kind: glossary`` YAML file; other kinds give no entries."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise GlossaryError(f"{name}: not valid YAML: {error}") from None
+    if not isinstance(data, dict) or data.get("kind") != "glossary":
+        return []
+    terms = data.get("terms")
+    if not isinstance(terms, list):
+        raise GlossaryError(f"{name}: `terms` must be a list")
+    entries = []
+    for number, item in enumerate(terms, start=1):
+        where = f"{name}: terms[{number}]"
+        if not isinstance(item, dict) or not item.get("zh"):
+            raise GlossaryError(f"{where}: needs zh")
+        unknown = set(item) - {"zh", "en", "forbidden", "note"}
+        if unknown:
+            raise GlossaryError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        approved = _as_strings(item.get("en"), where)
+        forbidden = _as_strings(item.get("forbidden"), where)
+        if not approved and not forbidden:
+            raise GlossaryError(f"{where}: needs en or forbidden")
+        entries.append(GlossaryEntry(str(item["zh"]).strip(), approved, forbidden, str(item.get("note", "")), where))
+    return entries
+
+
+def _as_strings(value: object, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split("|") if part.strip())
+    if isinstance(value, list):
+        return tuple(str(part).strip() for part in value if str(part).strip())
+    raise GlossaryError(f"{where}: renderings must be a string or a list")
+
+
+def read_glossary_file(path: Path) -> list[GlossaryEntry]:
+    """Entries of one glossary file, by suffix. Raises GlossaryError naming the file."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise GlossaryError(f"{path}: {error.strerror or error}") from None
+    suffix = path.suffix.lower()
+    if suffix == ".tbx":
+        return parse_tbx(data, name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GlossaryError(f"{path}: not UTF-8") from None
+    if suffix == ".tsv":
+        return parse_tsv(text, name)
+    if suffix == ".csv":
+        return parse_csv(text, name)
+    if suffix in (".yaml", ".yml"):
+        return parse_yaml(text, name)
+    raise GlossaryError(f"{path}: unsupported glossary type {suffix!r}")
+
+
+# -- Traditional / Simplified ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def traditional_to_simplified_table() -> dict[int, str]:
+    """One-character Traditional→Simplified mappings of OpenCC t2s, for str.translate.
+
+    Built once from the CJK blocks, one character per line so that OpenCC's phrase
+    tables cannot change the length: folding keeps every offset.
+    """
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    ranges = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
+    characters = [chr(code) for block in ranges for code in block]
+    converted = converter.convert("\n".join(characters)).split("\n")
+    if len(converted) != len(characters):  # should not happen; fall back to no folding
+        return {}
+    return {ord(old): new for old, new in zip(characters, converted, strict=True) if old != new and len(new) == 1}
+
+
+@lru_cache(maxsize=1)
+def _traditional_characters() -> re.Pattern:
+    # the standard library's re, not regex: it matches a large character set with a bitmap, far faster
+    table = traditional_to_simplified_table()
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+
+
+def fold_chinese(text: str) -> str:
+    """Text with Traditional characters replaced by Simplified ones, same length."""
+    # most texts are Simplified: a search in C is cheaper than translating every text
+    if _traditional_characters().search(text) is None:
+        return text
+    return text.translate(traditional_to_simplified_table())
+
+
+# -- English renderings --------------------------------------------------------------------
+
+#: What may stand between two words of a rendering: nothing (subcenter), spaces, hyphens,
+#: dashes, a comma, a slash or an apostrophe (Xiong'an, Xiongan, Xiong’an).
+_SEPARATOR = r"[\s\-\u2010\u2011\u2013,/'\u2019]*"
+_WORD = regex.compile(r"[^\W_]+")
+
+
+def _word_pattern(word: str, last: bool) -> str:
+    lower = word.lower()
+    if len(lower) > 3 and lower.endswith("re") and lower[-3] not in "aeiou":
+        body = regex.escape(lower[:-2]) + "(?:re|er)"  # centre / center
+    elif len(lower) > 3 and lower.endswith("er") and lower[-3] not in "aeiou":
+        body = regex.escape(lower[:-2]) + "(?:er|re)"
+    elif lower.endswith(("ize", "ise")) and len(lower) > 4:
+        body = regex.escape(lower[:-3]) + "i[sz]e"
+    elif lower.endswith(("ization", "isation")):
+        body = regex.escape(lower[:-7]) + "i[sz]ation"
+    elif len(lower) > 4 and lower.endswith("our"):
+        body = regex.escape(lower[:-3]) + "ou?r"  # labour / labor
+    elif len(lower) > 4 and lower.endswith("or") and lower[-3] not in "aeiou":
+        body = regex.escape(lower[:-2]) + "ou?r"
+    else:
+        body = regex.escape(lower)
+    if last:
+        if len(lower) > 2 and lower.endswith("y") and lower[-2] not in "aeiou":
+            body = regex.escape(lower[:-1]) + "(?:y|ies)"  # city / cities
+        body += r"(?:e?s|ing|e?d)?(?:['\u2019]s?)?"  # plural, -ing/-ed forms, possessive
+    return body
+
+
+@lru_cache(maxsize=65536)
+def rendering_pattern(rendering: str) -> regex.Pattern | None:
+    """The tolerant, case-insensitive pattern of an English rendering (None if it has no words)."""
+    words = _WORD.findall(rendering)
+    if not words:
+        return None
+    body = _SEPARATOR.join(_word_pattern(word, index == len(words) - 1) for index, word in enumerate(words))
+    # A footnote marker may be glued to the last word ("seven aspects16"): after a final
+    # letter only another letter ends the match; after a final digit, any word character.
+    end = r"(?![^\W\d_])" if words[-1][-1].isalpha() else r"(?![^\W_])"
+    return regex.compile(rf"(?<![^\W_]){body}{end}", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _required_prefix(rendering: str) -> str:
+    """Lower-case letters every match of the rendering contains: the start of its first word.
+
+    Spelling variants only change a word's ending, so the first three letters of a longer
+    word (two of a three-letter one: spy / spies) are always there.
+    """
+    words = _WORD.findall(rendering)
+    if not words:
+        return ""
+    first = words[0].lower()
+    return first[: max(1, min(3, len(first) - 1))]
+
+
+_last_english: list[str] = ["", ""]  # the last English text and its lower-case form
+
+
+def find_rendering(rendering: str, english: str) -> tuple[int, int] | None:
+    """Where a rendering occurs in the English, or None."""
+    # a substring test in C rules out most renderings before the regular expression runs
+    if _last_english[0] is not english:
+        _last_english[0], _last_english[1] = english, english.lower()
+    if _required_prefix(rendering) not in _last_english[1]:
+        return None
+    pattern = rendering_pattern(rendering)
+    if pattern is None:
+        return None
+    match = pattern.search(english)
+    return (match.start(), match.end()) if match else None
+
+
+def find_any_rendering(renderings: Iterable[str], english: str) -> tuple[int, int, str] | None:
+    """The first of the renderings found in the English, with its span."""
+    for rendering in renderings:
+        span = find_rendering(rendering, english)
+        if span is not None:
+            return span[0], span[1], rendering
+    return None
+
+
+# -- the glossary ---------------------------------------------------------------------------
+
+#: From this many distinct first characters on, most Chinese characters start some term and
+#: jumping between candidates costs more than looking at every position (measured).
+_DENSE_GLOSSARY = 300
+
+
+@dataclass
+class Glossary:
+    """Glossary entries by (folded) Chinese term, with a lazily built longest-match index."""
+
+    entries: dict[str, GlossaryEntry] = field(default_factory=dict)
+    _lengths_by_first: dict[str, tuple[int, ...]] | None = field(default=None, repr=False)
+    _first_characters: re.Pattern | None = field(default=None, repr=False)
+    _last: tuple[str, list[TermMatch]] = field(default=("", []), repr=False)
+
+    @classmethod
+    def from_entries(cls, files: Iterable[list[GlossaryEntry]]) -> Glossary:
+        """Entries file by file: same term within a file adds up, a later file replaces."""
+        entries: dict[str, GlossaryEntry] = {}
+        folded_cache: dict[str, str] = {}
+        for file_entries in files:
+            this_file: dict[str, GlossaryEntry] = {}
+            for entry in file_entries:
+                key = folded_cache.get(entry.zh)
+                if key is None:
+                    key = folded_cache[entry.zh] = fold_chinese(entry.zh) if not entry.zh.isascii() else entry.zh
+                this_file[key] = this_file[key].merged(entry) if key in this_file else entry
+            entries.update(this_file)
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def _index(self) -> dict[str, tuple[int, ...]]:
+        if self._lengths_by_first is None:
+            lengths: dict[str, set[int]] = {}
+            for term in self.entries:
+                if term:
+                    lengths.setdefault(term[0], set()).add(len(term))
+            self._lengths_by_first = {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()}
+            # the scan jumps from one possible first character to the next in C
+            self._first_characters = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+        return self._lengths_by_first
+
+    def _scan(self, text: str, lengths_by_first: dict[str, tuple[int, ...]], next_first) -> list[TermMatch]:
+        entries = self.entries
+        found: list[TermMatch] = []
+        size = len(text)
+        candidate = next_first(text)
+        while candidate is not None:
+            position = candidate.start()
+            for length in lengths_by_first[text[position]]:
+                if position + length <= size:
+                    entry = entries.get(text[position : position + length])
+                    if entry is not None:
+                        found.append(TermMatch(entry, position, position + length))
+                        position += length
+                        break
+            else:
+                position += 1
+            candidate = next_first(text, position)
+        return found
+
+    def _scan_every_position(self, text: str, lengths_by_first: dict[str, tuple[int, ...]]) -> list[TermMatch]:
+        entries = self.entries
+        found: list[TermMatch] = []
+        size = len(text)
+        position = 0
+        get_lengths = lengths_by_first.get
+        while position < size:
+            lengths = get_lengths(text[position])
+            if lengths is not None:
+                for length in lengths:
+                    if position + length <= size:
+                        entry = entries.get(text[position : position + length])
+                        if entry is not None:
+                            found.append(TermMatch(entry, position, position + length))
+                            position += length
+                            break
+                else:
+                    position += 1
+            else:
+                position += 1
+        return found
+
+    def find(self, chinese: str) -> list[TermMatch]:
+        """Glossary terms in a Chinese text, left to right, longest match first, no overlaps.
+
+        The last result is remembered: TERM002, TERM003 and TERM004 ask about the same pair.
+        """
+        if not self.entries:
+            return []
+        if self._last[0] == chinese:
+            return self._last[1]
+        lengths_by_first = self._index()
+        text = fold_chinese(chinese)
+        if len(lengths_by_first) < _DENSE_GLOSSARY:
+            # few first characters: jump from one to the next in C
+            found = self._scan(text, lengths_by_first, self._first_characters.search)  # type: ignore[union-attr]
+        else:
+            found = self._scan_every_position(text, lengths_by_first)
+        self._last = (chinese, found)
+        return found
+
+
+def load_glossary(paths: Iterable[Path]) -> Glossary:
+    """A glossary from files in order (shipped first, then the user's)."""
+    return Glossary.from_entries(read_glossary_file(path) for path in paths)
+
+
+def glossary_files(context) -> list[Path]:
+    """Glossary files of a rule context's data folders (YAML files only if ``kind: glossary``)."""
+    files = []
+    for path in dict.fromkeys(context.data_files(*GLOSSARY_PATTERNS)):
+        if path.suffix.lower() in (".yaml", ".yml") and not _is_glossary_yaml(path):
+            continue
+        files.append(path)
+    return files
+
+
+def _is_glossary_yaml(path: Path) -> bool:
+    # A cheap look at the head of the file, so pattern packs are not parsed twice.
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return False
+    return regex.search(r"(?m)^kind:\s*['\"]?glossary\b", head) is not None
+
+
+_GLOSSARIES: dict[tuple, Glossary] = {}
+
+
+def glossary_for(context) -> Glossary:
+    """The glossary of a rule context, loaded once per run and shared by the TERM rules."""
+    files = glossary_files(context)
+    key = tuple((str(path), path.stat().st_mtime_ns) for path in files)
+    glossary = _GLOSSARIES.get(key)
+    if glossary is None:
+        glossary = _GLOSSARIES[key] = load_glossary(files)
+    return glossary
+
+
+def iter_term_renderings(entry: GlossaryEntry, english: str) -> Iterator[tuple[int, int, str]]:
+    """Every approved rendering of an entry found in the English: (start, end, rendering)."""
+    for rendering in entry.renderings:
+        span = find_rendering(rendering, english)
+        if span is not None:
+            yield span[0], span[1], rendering

@@ -1,0 +1,137 @@
+"""TERM004 inconsistent-rendering: one glossary term rendered differently across a document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from qa.model import Document, Hit, Pair, Severity
+from qa.rules import register
+from qa.rules.base import Rule, RuleContext
+
+
+@dataclass(frozen=True)
+class _Use:
+    pair: Pair
+    start: int
+    end: int
+    rendering: str
+
+
+@register
+class InconsistentRendering(Rule):
+    """The same glossary term is rendered in different ways across a document.
+
+    A glossary may approve several renderings of a term (the full name and its
+    abbreviation, a British and an American form), but a reader who meets two of
+    them in one document wonders whether they are two things. For each glossary
+    term with more than one approved rendering, the rule counts which rendering
+    each pair uses and points at the pairs that use a minority rendering (a tie is
+    not reported: there is no minority). A pair
+    that uses two renderings together ("the Beijing Municipal Administrative Center
+    (BMC)") introduces an abbreviation: the two count as one from then on.
+
+    **Fails:** a document rendering 枫桥经验 as "Fengqiao experience" twice and as
+    "Fengqiao model" once (the last is reported)
+
+    **Passes:** a document rendering 枫桥经验 as "Fengqiao experience" throughout
+
+    Options: none; the renderings come from the glossaries (see TERM002).
+    """
+
+    code: ClassVar[str] = "TERM004"
+    name: ClassVar[str] = "inconsistent-rendering"
+    severity: ClassVar[Severity] = "warning"
+
+    _glossary = None
+
+    @property
+    def glossary(self):
+        if self._glossary is None:
+            from qa.lang.glossary import glossary_for
+
+            self._glossary = glossary_for(self.context)
+        return self._glossary
+
+    def __init__(self, context: RuleContext | None = None) -> None:
+        super().__init__(context)
+        # filled by check() pair by pair (the glossary remembers the scan TERM002 just made),
+        # reported and cleared by finish()
+        self._uses: dict[str, list[_Use]] = {}
+        self._same: dict[str, dict[str, str]] = {}
+        self._checked: list[Pair] = []
+
+    def check(self, pair: Pair) -> Iterator[Hit]:
+        glossary = self.glossary
+        if not glossary:
+            return iter(())
+        self._checked.append(pair)
+        self._collect(pair)
+        return iter(())
+
+    def _collect(self, pair: Pair) -> None:
+        from qa.lang.glossary import iter_term_renderings
+
+        for match in self.glossary.find(pair.zh.text):
+            entry = match.entry
+            if len(entry.renderings) < 2:
+                continue
+            found = list(iter_term_renderings(entry, pair.en.text))
+            if not found:
+                continue
+            classes = self._same.setdefault(entry.zh, {})
+            first = _root(classes, found[0][2])
+            for _, _, rendering in found[1:]:
+                root = _root(classes, rendering)
+                if root != first:
+                    classes[root] = first
+            start, end, rendering = min(found)
+            self._uses.setdefault(entry.zh, []).append(_Use(pair, start, end, rendering))
+
+    def finish(self, document: Document) -> Iterator[Hit]:
+        checked, self._checked = self._checked, []
+        uses, self._uses = self._uses, {}
+        same, self._same = self._same, {}
+        if not self.glossary:
+            return
+        same_pairs = len(checked) == len(document.pairs) and all(
+            a is b for a, b in zip(checked, document.pairs, strict=True)
+        )
+        if not same_pairs:
+            # called without check() on this document's pairs: collect now
+            self._uses, self._same = {}, {}
+            for pair in document.pairs:
+                self._collect(pair)
+            uses, self._uses = self._uses, {}
+            same, self._same = self._same, {}
+        for term, term_uses in uses.items():
+            classes = same.get(term, {})
+            counts = Counter(_root(classes, use.rendering) for use in term_uses)
+            if len(counts) < 2:
+                continue
+            # the majority rendering; on a tie the one the document used first
+            (majority, most), (_, runner_up) = counts.most_common(2)
+            if most == runner_up:
+                continue  # a tie has no minority to point at
+            summary = ", ".join(f'"{root}" {count}' for root, count in counts.most_common())
+            for use in term_uses:
+                if _root(classes, use.rendering) == majority:
+                    continue
+                used = use.pair.en.text[use.start : use.end]
+                yield Hit(
+                    "en",
+                    use.start,
+                    use.end,
+                    f'{term} rendered "{used}" here, "{majority}" elsewhere ({summary})',
+                    suggestion=f'use "{majority}" throughout the document',
+                    key=f"{term}:{use.rendering}",
+                    pair=use.pair,
+                )
+
+
+def _root(classes: dict[str, str], rendering: str) -> str:
+    while rendering in classes:
+        rendering = classes[rendering]
+    return rendering

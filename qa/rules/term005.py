@@ -1,0 +1,79 @@
+"""TERM005 untranslated-segment: the English is empty, a copy of the Chinese, or mostly Chinese."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from qa.model import Hit, Pair, Severity
+from qa.rules import register
+from qa.rules.base import Rule, RuleContext
+
+_HAN = regex.compile(r"\p{Han}")
+_WORDISH = regex.compile(r"[^\W_]")  # a letter or digit in any script
+
+
+@register
+class UntranslatedSegment(Rule):
+    """The English is empty, is the Chinese copied, or is mostly untranslated Chinese.
+
+    A segment nobody translated is the worst error a translation can have, and the
+    easiest to miss in a long file: a tool filled the target with the source, or a
+    translator skipped a paragraph. Three cases, one finding per pair:
+
+    - the English is empty or holds only spaces or punctuation while the Chinese has words;
+    - the English is the Chinese copied (the same text once spaces are ignored);
+    - the English is mostly Chinese: at least half of the Chinese characters of the
+      source are left in it (``min-share``). Stray Chinese words in an English sentence
+      are TERM001's business.
+
+    **Fails:** 乡村振兴，人才是关键。 / ``乡村振兴，人才是关键。``
+
+    **Passes:** 乡村振兴，人才是关键。 / ``Talents are the key to rural revitalization.``
+
+    Options: ``min-share`` — the share of the source's Chinese characters left in the English
+    from which the segment counts as untranslated (default 0.5).
+    """
+
+    code: ClassVar[str] = "TERM005"
+    name: ClassVar[str] = "untranslated-segment"
+    severity: ClassVar[Severity] = "error"
+
+    def __init__(self, context: RuleContext | None = None) -> None:
+        super().__init__(context)
+        self.min_share = float(self.context.options.get("min-share", 0.5))
+
+    def check(self, pair: Pair) -> Iterator[Hit]:
+        english = pair.en.text
+        if english.isascii() and any(char.isalnum() for char in english):
+            return  # the common case: an English text with words
+        chinese = pair.zh.text
+        zh_han = len(_HAN.findall(chinese))
+        if zh_han == 0:
+            return  # nothing Chinese to translate (a number, a name in Latin letters)
+        stripped = english.strip()
+        if not _WORDISH.search(english):
+            start = len(english) - len(english.lstrip())
+            end = start + len(stripped)
+            what = "empty" if not stripped else f'only "{stripped}"'
+            yield Hit("en", start, end, f"english is {what}; the chinese is not translated", key="empty")
+            return
+        start = len(english) - len(english.lstrip())
+        end = start + len(stripped)
+        if "".join(english.split()) == "".join(chinese.split()):
+            yield Hit(
+                "en", start, end, "english is the chinese copied", suggestion="translate the segment", key="copied"
+            )
+            return
+        en_han = len(_HAN.findall(english))
+        if en_han >= 2 and en_han >= self.min_share * zh_han:
+            yield Hit(
+                "en",
+                start,
+                end,
+                f"english is mostly untranslated: {en_han} of the source's {zh_han} chinese characters left",
+                suggestion="translate the segment",
+                key="mostly-chinese",
+            )

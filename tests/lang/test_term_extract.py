@@ -1,0 +1,38 @@
+"""Candidate glossary extraction: Chinese terms with their most specific English rendering."""
+
+from __future__ import annotations
+
+from qa.lang.glossary import parse_tsv
+from qa.lang.term_extract import english_ngrams, extract_terms, format_glossary_tsv
+
+# Short pairs modelled on seeds/003 (京津冀, 中关村) and seeds/000 (韧性城市).
+PAIRS = [
+    ("推动京津冀协同发展", "promote Beijing-Tianjin-Hebei coordinated development"),
+    ("京津冀国家技术创新中心", "the Beijing-Tianjin-Hebei National Technology Innovation Center"),
+    ("推动京津冀地区防洪工程体系建设", "expand flood control systems in the Beijing-Tianjin-Hebei region"),
+    ("中关村论坛", "the Zhongguancun Forum"),
+    ("中关村科技园", "the Zhongguancun Science Park"),
+    ("加快建设韧性城市", "make Beijing a more resilient city"),
+    ("制定韧性城市空间专项规划", "the spatial planning for a resilient city"),
+]
+
+
+def test_english_ngrams_skip_function_word_edges():
+    grams = english_ngrams("the spatial planning for a resilient city")
+    assert {"resilient city", "spatial planning", "resilient"} <= grams
+    assert not any(gram.startswith(("the ", "a ")) or gram.endswith((" for", " a")) for gram in grams)
+
+
+def test_extracts_terms_with_co_occurring_rendering():
+    candidates = {c.zh: c for c in extract_terms(PAIRS, top=20, min_count=2)}
+    assert candidates["京津冀"].rendering.startswith("beijing")
+    assert candidates["中关村"].rendering == "zhongguancun"
+
+
+def test_output_is_a_glossary_tsv_and_progress_is_reported():
+    steps: list[int] = []
+    candidates = extract_terms(PAIRS, top=5, min_count=2, progress=steps.append)
+    assert sum(steps) == 2 * len(PAIRS)
+    text = format_glossary_tsv(candidates)
+    entries = parse_tsv(text, "candidates.tsv")
+    assert [e.zh for e in entries] == [c.zh for c in candidates]
