@@ -397,7 +397,8 @@ class Glossary:
     entries: dict[str, GlossaryEntry] = field(default_factory=dict)
     _lengths_by_first: dict[str, tuple[int, ...]] | None = field(default=None, repr=False)
     _first_characters: re.Pattern | None = field(default=None, repr=False)
-    _last: tuple[str, list[TermMatch]] = field(default=("", []), repr=False)
+    #: Recent results: TERM002-TERM004 ask about the same pair, and corpora repeat sources.
+    _recent: dict[str, list[TermMatch]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_entries(cls, files: Iterable[list[GlossaryEntry]]) -> Glossary:
@@ -475,12 +476,14 @@ class Glossary:
     def find(self, chinese: str) -> list[TermMatch]:
         """Glossary terms in a Chinese text, left to right, longest match first, no overlaps.
 
-        The last result is remembered: TERM002, TERM003 and TERM004 ask about the same pair.
+        Recent results are remembered: TERM002, TERM003 and TERM004 ask about the same pair,
+        and translation memories and MT test sets repeat a source once per target.
         """
         if not self.entries:
             return []
-        if self._last[0] == chinese:
-            return self._last[1]
+        remembered = self._recent.get(chinese)
+        if remembered is not None:
+            return remembered
         lengths_by_first = self._index()
         text = fold_chinese(chinese)
         if len(lengths_by_first) < _DENSE_GLOSSARY:
@@ -488,7 +491,9 @@ class Glossary:
             found = self._scan(text, lengths_by_first, self._first_characters.search)  # type: ignore[union-attr]
         else:
             found = self._scan_every_position(text, lengths_by_first)
-        self._last = (chinese, found)
+        if len(self._recent) >= 4096:
+            self._recent.clear()
+        self._recent[chinese] = found
         return found
 
 

@@ -44,14 +44,20 @@ class NumberComparison:
 @lru_cache(maxsize=4096)
 def _zh_quantities_cached(zh_text: str) -> tuple[Quantity, ...]:
     """Translation memories and MT test sets repeat a source sentence once per target
-    (the MT corpus has ~70 outputs per source), so the Chinese side is worth remembering."""
+    (a test set pairs each source with every system's output), so sides are worth remembering."""
     return tuple(zh_quantities(zh_text))
+
+
+@lru_cache(maxsize=4096)
+def _en_quantities_cached(en_text: str) -> tuple[Quantity, ...]:
+    """The same for English sources translated into Chinese by many systems."""
+    return tuple(en_quantities(en_text))
 
 
 @lru_cache(maxsize=512)
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
     """Extract and match; cached, because NUM001, NUM002 and NUM003 all ask about the same pair."""
-    comparison = match_quantities(list(_zh_quantities_cached(zh_text)), en_quantities(en_text))
+    comparison = match_quantities(list(_zh_quantities_cached(zh_text)), list(_en_quantities_cached(en_text)))
     if any(_needs_segmenter(q) for q in comparison.zh_missing) or any(
         _needs_segmenter(z) for z, _ in comparison.mistranslated
     ):
@@ -238,6 +244,8 @@ def _pair_up(
 
 def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison:
     """Pair the Chinese quantities with the English ones and sort out what is left."""
+    if not zh and not en:
+        return _NO_NUMBERS
     matched: list[tuple[Quantity, Quantity]] = []
     zh_left, en_left = _pair_up(zh, en, lambda a, b: values_agree(a, b, tolerant=False), matched)
     zh_left, en_left = _pair_up(zh_left, en_left, values_agree, matched)
@@ -302,3 +310,6 @@ def describe(quantity: Quantity) -> str:
 
 
 __all__ += ["describe", "format_value"]
+
+
+_NO_NUMBERS = NumberComparison((), (), (), (), (), ())
