@@ -16,7 +16,9 @@ _UNUSUAL_SPACE = f"[{HORIZONTAL_SPACES.replace(' ', '')}]"
 _ZERO_WIDTH = f"[{''.join(ZERO_WIDTH)}]"
 #: Anything that may be a finding. Most English texts give no match, and then the
 #: rule is done after one regex scan.
-_SUSPICIOUS = re.compile(rf"(?m)^{_SPACE}|{_SPACE}$|{_SPACE}{_SPACE}|{_UNUSUAL_SPACE}|{_ZERO_WIDTH}|{_SPACE}[,.;:!?]")
+#: Every alternative starts with a character class, so re scans for it quickly; the
+#: start and end of the text are tested in Python (see _suspicious).
+_SUSPICIOUS = re.compile(rf"{_SPACE}(?:{_SPACE}|[\n,.;:!?])|\n{_SPACE}|{_UNUSUAL_SPACE}|{_ZERO_WIDTH}")
 #: The same test for ASCII text: two spaces, a space before a line break or a sign, a tab.
 _ASCII_SIGNS = re.compile(r" [ \n,.;:!?]|\t|\n ")
 _SPACE_RUN = re.compile(f"{_SPACE}+")
@@ -90,7 +92,7 @@ class Whitespace(Rule):
     def _suspicious(text: str) -> bool:
         if text.isascii():
             return text[:1] == " " or text[-1:] == " " or _ASCII_SIGNS.search(text) is not None
-        return _SUSPICIOUS.search(text) is not None
+        return text[:1].isspace() or text[-1:].isspace() or _SUSPICIOUS.search(text) is not None
 
     def _judge_run(self, text: str, start: int, end: int) -> Hit | None:
         run = text[start:end]
