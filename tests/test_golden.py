@@ -1,4 +1,7 @@
-"""`qa check seeds/*` in every format, compared with tests/golden/.
+"""`qa check seeds/* examples/defects.txt` in every format, compared with tests/golden/.
+
+The seeds are real published translations (one real finding); examples/defects.txt is
+an excerpt of a seed with errors put back in, so every reporter shows several rules.
 
 Refresh on purpose only, after reading the diff:
     QA_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
@@ -22,7 +25,7 @@ FORMATS = {"table": "seeds.table.txt", "json": "seeds.json", "sarif": "seeds.sar
 
 
 def run_on_seeds(output_format: str) -> subprocess.CompletedProcess:
-    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
+    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt")) + ["examples/defects.txt"]
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR", "CI")}
     env["COLUMNS"] = "120"
     return subprocess.run(

@@ -42,6 +42,14 @@ class NumberMissing(Rule):
                 quantity.start,
                 quantity.end,
                 f"{describe(quantity)} has no match in English",
-                suggestion=f"translate {quantity.text} as {quantity.shown()}",
+                suggestion=_suggestion(quantity),
                 key=quantity.shown(),
             )
+
+
+def _suggestion(quantity) -> str:
+    """"translate 20万 as 200,000"; a figure already in digits needs no translating, only copying."""
+    shown = quantity.shown()
+    if quantity.text.replace(",", "") == shown.replace(",", ""):
+        return f"write {shown} as in the Chinese"
+    return f"translate {quantity.text} as {shown}"

@@ -46,6 +46,14 @@ class NumberMistranslated(Rule):
                 en_quantity.start,
                 en_quantity.end,
                 message,
-                suggestion=f"translate {zh_quantity.text} as {zh_quantity.shown()}",
+                suggestion=_suggestion(zh_quantity),
                 key=f"{zh_quantity.shown()}|{en_quantity.shown()}",
             )
+
+
+def _suggestion(quantity) -> str:
+    """"translate 20万 as 200,000"; a figure already in digits needs no translating, only copying."""
+    shown = quantity.shown()
+    if quantity.text.replace(",", "") == shown.replace(",", ""):
+        return f"write {shown} as in the Chinese"
+    return f"translate {quantity.text} as {shown}"
