@@ -36,6 +36,8 @@ class Config:
     rule_paths: tuple[Path, ...] = ()
     #: ``[tool.qa.per-file-ignores]``: (glob, rule selectors) in file order; see qa/ignores.py.
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: ``[tool.qa.rule-options.CODE]``: options of one rule (code or name) as written; checked by the engine.
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -95,8 +97,12 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
             values["per_file_ignores"] = tuple(
                 (pattern, _string_list(selectors, f"{where}.{pattern!r}")) for pattern, selectors in value.items()
             )
+        elif key == "rule-options":
+            if not isinstance(value, dict) or not all(isinstance(options, dict) for options in value.values()):
+                raise ConfigError(f"{where}: expected tables of options per rule, e.g. [tool.qa.rule-options.TERM005]")
+            values["rule_options"] = value
         else:
-            known = "select, ignore, severity, fail-on, format, encoding, rule-paths, per-file-ignores"
+            known = "select, ignore, severity, fail-on, format, encoding, rule-paths, per-file-ignores, rule-options"
             raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
     return Config(**values)
 

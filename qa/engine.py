@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa.config import Config, ConfigError
 from qa.datapacks import data_dirs
@@ -56,6 +56,8 @@ class Engine:
     rules: dict[str, type[Rule]]
     severities: dict[str, Severity]
     context: RuleContext
+    #: Options per rule code, from ``[tool.qa.rule-options]``.
+    options: dict[str, dict] = field(default_factory=dict)
     _instances: list[Rule] | None = field(default=None, repr=False)
     #: Findings silenced by ``qa: ignore`` notes in the files (XLIFF <note>, PO comment), by rule code.
     suppressed: Counter[str] = field(default_factory=Counter, repr=False)
@@ -78,13 +80,33 @@ class Engine:
             for code in matched:
                 if code in severities:
                     severities[code] = level  # type: ignore[assignment]
+        options: dict[str, dict] = {}
+        for selector, values in config.rule_options.items():
+            matched = [rule for rule in registry.values() if rule.code == selector.upper() or selector in (
+                rule.name, *rule.aliases)]
+            if not matched:
+                raise ConfigError(f"{label} rule-options: unknown rule {selector!r} (see `qa rules`)")
+            rule = matched[0]
+            for option in values:
+                if option not in rule.options:
+                    known = ", ".join(sorted(rule.options)) or "none"
+                    raise ConfigError(
+                        f"{label} rule-options.{selector}: unknown option {option!r} (options of {rule.code}: {known})"
+                    )
+            options[rule.code] = values
         context = RuleContext(data_dirs=data_dirs(config.rule_paths, config.path))
-        return cls(rules, severities, context)
+        return cls(rules, severities, context, options)
 
     def instances(self) -> list[Rule]:
         """One instance of each rule; instances may cache data packs, so reuse them across documents."""
         if self._instances is None:
-            self._instances = [rule_class(self.context) for rule_class in self.rules.values()]
+            instances = []
+            for code, rule_class in self.rules.items():
+                try:
+                    instances.append(rule_class(replace(self.context, options=self.options.get(code, {}))))
+                except (TypeError, ValueError) as error:  # an option of the wrong type
+                    raise ConfigError(f"rule-options.{code}: {error}") from None
+            self._instances = instances
         return self._instances
 
     def check(self, document: Document, progress: Callable[[int], None] | None = None) -> list[Finding]:

@@ -43,6 +43,9 @@ class Rule:
     severity: ClassVar[Severity] = "error"
     #: Old names of a renamed rule, still accepted by --select / --ignore.
     aliases: ClassVar[tuple[str, ...]] = ()
+    #: Option names a user may set in ``[tool.qa.rule-options.CODE]``; the rule reads them from
+    #: ``self.context.options`` and documents them in its docstring.
+    options: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, context: RuleContext | None = None) -> None:
         self.context = context or RuleContext()

@@ -30,6 +30,7 @@ class UntranslatedChinese(Rule):
     """
 
     code: ClassVar[str] = "TERM001"
+    options: ClassVar[frozenset[str]] = frozenset({"allowed"})
     name: ClassVar[str] = "untranslated-chinese"
     severity: ClassVar[Severity] = "error"
 

@@ -38,6 +38,7 @@ class UntranslatedSegment(Rule):
     """
 
     code: ClassVar[str] = "TERM005"
+    options: ClassVar[frozenset[str]] = frozenset({"min-share"})
     name: ClassVar[str] = "untranslated-segment"
     severity: ClassVar[Severity] = "error"
 

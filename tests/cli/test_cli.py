@@ -173,3 +173,28 @@ def test_every_rule_documents_fails_and_passes():
         doc = rule.doc()
         assert "**Fails:**" in doc and "**Passes:**" in doc, code
         assert rule.summary() and rule.summary()[0].isupper(), code
+
+
+def test_rule_options(project: Path):
+    (project / "mixed.txt").write_text(
+        "深入推进“一网通办”改革\nWe will advance the 一网通办 reform.\n", encoding="utf-8"
+    )
+    result = run_qa("check", "mixed.txt", "--select", "TERM001", "-f", "json", cwd=project)
+    assert [f[0] for f in findings_of(result)] == ["TERM001"]
+    (project / "qa.toml").write_text('[rule-options.untranslated-chinese]\nallowed = ["一网通办"]\n', encoding="utf-8")
+    result = run_qa("check", "mixed.txt", "--select", "TERM001", "-f", "json", cwd=project)
+    assert (result.returncode, findings_of(result)) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[rule-options.NOPE]\nx = 1\n", "qa.toml rule-options: unknown rule 'NOPE'"),
+        ("[rule-options.TERM005]\nshare = 1\n", "unknown option 'share' (options of TERM005: min-share)"),
+        ("[rule-options.TERM005]\nmin-share = 'half'\n", "rule-options.TERM005: could not convert"),
+    ],
+)
+def test_rule_option_errors(project: Path, content: str, message: str):
+    (project / "qa.toml").write_text(content, encoding="utf-8")
+    result = run_qa("check", "report.txt", cwd=project)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
