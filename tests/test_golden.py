@@ -25,7 +25,7 @@ FORMATS = {"table": "seeds.table.txt", "json": "seeds.json", "sarif": "seeds.sar
 
 
 def run_on_seeds(output_format: str) -> subprocess.CompletedProcess:
-    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt")) + ["examples/defects.txt"]
+    seeds = [*sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt")), "examples/defects.txt"]
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR", "CI")}
     env["COLUMNS"] = "120"
     return subprocess.run(
