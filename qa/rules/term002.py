@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._glossary import GlossaryRule
 
 
 def quoted(renderings) -> str:
@@ -15,7 +15,7 @@ def quoted(renderings) -> str:
 
 
 @register
-class GlossaryTermNotRendered(Rule):
+class GlossaryTermNotRendered(GlossaryRule):
     """A glossary term in the Chinese has none of its approved renderings in the English.
 
     A team's glossary fixes how its terms are translated; a reviewer checks each
@@ -39,16 +39,6 @@ class GlossaryTermNotRendered(Rule):
     code: ClassVar[str] = "TERM002"
     name: ClassVar[str] = "glossary-term-not-rendered"
     severity: ClassVar[Severity] = "warning"
-
-    _glossary = None
-
-    @property
-    def glossary(self):
-        if self._glossary is None:
-            from qa.lang.glossary import glossary_for
-
-            self._glossary = glossary_for(self.context)
-        return self._glossary
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         glossary = self.glossary

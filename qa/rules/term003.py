@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._glossary import GlossaryRule
 
 
 @register
-class ForbiddenRendering(Rule):
+class ForbiddenRendering(GlossaryRule):
     """The English uses a rendering the glossary forbids for a term in the Chinese.
 
     Some renderings are known to be wrong or retired ("One Belt, One Road" for 一带一路
@@ -31,16 +31,6 @@ class ForbiddenRendering(Rule):
     code: ClassVar[str] = "TERM003"
     name: ClassVar[str] = "forbidden-rendering"
     severity: ClassVar[Severity] = "error"
-
-    _glossary = None
-
-    @property
-    def glossary(self):
-        if self._glossary is None:
-            from qa.lang.glossary import glossary_for
-
-            self._glossary = glossary_for(self.context)
-        return self._glossary
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         glossary = self.glossary

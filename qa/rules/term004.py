@@ -9,7 +9,8 @@ from typing import ClassVar
 
 from qa.model import Document, Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule, RuleContext
+from qa.rules._glossary import GlossaryRule
+from qa.rules.base import RuleContext
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class _Use:
 
 
 @register
-class InconsistentRendering(Rule):
+class InconsistentRendering(GlossaryRule):
     """The same glossary term is rendered in different ways across a document.
 
     A glossary may approve several renderings of a term (the full name and its
@@ -44,16 +45,6 @@ class InconsistentRendering(Rule):
     code: ClassVar[str] = "TERM004"
     name: ClassVar[str] = "inconsistent-rendering"
     severity: ClassVar[Severity] = "warning"
-
-    _glossary = None
-
-    @property
-    def glossary(self):
-        if self._glossary is None:
-            from qa.lang.glossary import glossary_for
-
-            self._glossary = glossary_for(self.context)
-        return self._glossary
 
     def __init__(self, context: RuleContext | None = None) -> None:
         super().__init__(context)
