@@ -31,13 +31,12 @@ class ChineseWithoutEnglish(Rule):
     name = "chinese-without-english"
 
     def finish(self, document: Document) -> Iterator[Hit]:
-        for segment in document.unpaired:
-            if segment.lang == "zh":
-                first_line = segment.text.split("\n", 1)[0]
-                yield Hit(
-                    "zh",
-                    0,
-                    len(first_line),
-                    f"chinese text has no english translation: {_excerpt(segment.text)}",
-                    segment=segment,
-                )
+        return unpaired_hits(document, "zh", "chinese text has no english translation")
+
+
+def unpaired_hits(document: Document, lang: str, message: str) -> Iterator[Hit]:
+    """A hit on the first line of each unpaired run of one language."""
+    for segment in document.unpaired:
+        if segment.lang == lang:
+            first_line = segment.text.split("\n", 1)[0]
+            yield Hit(segment.lang, 0, len(first_line), f"{message}: {_excerpt(segment.text)}", segment=segment)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from qa.model import Document, Hit
 from qa.rules import Rule, register
-from qa.rules.aln001 import _excerpt
+from qa.rules.aln001 import unpaired_hits
 
 
 @register
@@ -24,13 +24,4 @@ class EnglishWithoutChinese(Rule):
     name = "english-without-chinese"
 
     def finish(self, document: Document) -> Iterator[Hit]:
-        for segment in document.unpaired:
-            if segment.lang == "en":
-                first_line = segment.text.split("\n", 1)[0]
-                yield Hit(
-                    "en",
-                    0,
-                    len(first_line),
-                    f"english text has no chinese source: {_excerpt(segment.text)}",
-                    segment=segment,
-                )
+        return unpaired_hits(document, "en", "english text has no chinese source")
