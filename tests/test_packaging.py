@@ -37,9 +37,12 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True, capture_output=True, text=True,
     ).stdout.strip()
     parent_sites = {sysconfig.get_paths()["purelib"], *site.getsitepackages()}
-    # dependencies only: skip an editable qa of the parent environment by ordering the wheel's site first
+    # dependencies from the parent environment; its own qa (editable or installed) is shadowed by the
+    # wheel installed below into this venv's site-packages, which comes first on sys.path
     Path(venv_site, "parent-deps.pth").write_text("\n".join(sorted(parent_sites)) + "\n")
-    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)], check=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-index", "--ignore-installed", "-q", str(wheel)], check=True
+    )
     return venv
 
 
