@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -109,7 +109,7 @@ def _output_stream(output: Path | None):
         raise
 
 
-def _progress(total_files: int):
+def _progress():
     """A progress bar on stderr for long runs at a terminal; None otherwise."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
         return None
@@ -145,8 +145,9 @@ def run_check(
     columns: tuple[str, str] | None = None,
 ) -> int:
     from qa.engine import Engine
+    from qa.gate import apply_gate, report_stale
     from qa.readers import expand_paths, read_path
-    from qa.report import get_reporter
+    from qa.report import get_reporter, plural
 
     config = discover_config(config_path)
     output_format = output_format or config.format
@@ -167,35 +168,26 @@ def run_check(
         files = [file for file in files if changes.touches(file)]
     documents = []
     findings: list[Finding] = []
-    progress = _progress(len(files))
-    if progress is not None:
-        with progress:
-            task = progress.add_task("reading", total=len(files))
-            for file in files:
-                documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
-                progress.advance(task)
-            pairs_task = progress.add_task("checking pairs", total=sum(len(d.pairs) for d in documents))
-            for document in documents:
-                findings.extend(engine.check(document, lambda n: progress.advance(pairs_task, n)))
-    else:
+    progress = _progress()
+    with progress or nullcontext():
+        reading = progress.add_task("reading", total=len(files)) if progress else None
         for file in files:
             documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
+            if progress:
+                progress.advance(reading)
+        if aligned is not None:  # --zh FILE --en FILE: one document from two line-aligned files
+            from qa.readers.aligned import read_aligned
+
+            documents.append(read_aligned(*aligned, encoding=encoding or config.encoding))
+        checking = progress.add_task("checking pairs", total=sum(len(d.pairs) for d in documents)) if progress else None
         for document in documents:
-            findings.extend(engine.check(document))
-    if aligned is not None:  # --zh FILE --en FILE: one document from two line-aligned files
-        from qa.readers.aligned import read_aligned
-
-        documents.append(read_aligned(*aligned, encoding=encoding or config.encoding))
-        findings.extend(engine.check(documents[-1]))
+            advance = (lambda count: progress.advance(checking, count)) if progress else None
+            findings.extend(engine.check(document, advance))
     findings.sort(key=Finding.sort_key)
-    from qa.gate import apply_gate, report_stale
-
     if record_baseline is not None:  # `qa baseline`: record instead of report
         from qa.baseline import save
 
         recorded = save(apply_gate(findings, documents, config=config, rules=engine.rules).findings, record_baseline)
-        from qa.report import plural
-
         counts = f"{plural(len(recorded), 'finding')} from {plural(len(documents), 'file')}"
         sys.stderr.write(f"qa: recorded {counts} in {record_baseline}\n")
         return EXIT_OK
@@ -207,7 +199,7 @@ def run_check(
         suppressed=gate.suppressed + sum(engine.suppressed.values()),  # baseline + inline comments
         version=__version__,
     )
-    with _output_stream(output) if stream is None else _nullcontext(stream) as out:
+    with _output_stream(output) if stream is None else nullcontext(stream) as out:
         reporter.emit(findings, engine.rules, out)
     if baseline is not None:
         report_stale(gate.stale, baseline, strict_baseline)
@@ -217,11 +209,6 @@ def run_check(
         return EXIT_OK
     threshold = severity_rank(fail_on)
     return EXIT_FINDINGS if any(severity_rank(f.severity) <= threshold for f in findings) else EXIT_OK
-
-
-@contextmanager
-def _nullcontext(value):
-    yield value
 
 
 @app.command()
@@ -422,15 +409,11 @@ def run_terms_extract(paths: list[Path], *, output: Path | None, top: int, min_c
     ]
     if not pairs:
         raise UsageError("no zh/en pairs in the input")
-    progress = _progress(len(files)) if len(pairs) >= _LONG_EXTRACT else None
-    if progress is not None:
-        with progress:
-            task = progress.add_task("extracting terms", total=2 * len(pairs))
-            candidates = extract_terms(
-                pairs, top=top, min_count=min_count, progress=lambda n: progress.advance(task, n)
-            )
-    else:
-        candidates = extract_terms(pairs, top=top, min_count=min_count)
+    progress = _progress() if len(pairs) >= _LONG_EXTRACT else None
+    with progress or nullcontext():
+        task = progress.add_task("extracting terms", total=2 * len(pairs)) if progress else None
+        advance = (lambda count: progress.advance(task, count)) if progress else None
+        candidates = extract_terms(pairs, top=top, min_count=min_count, progress=advance)
     with _output_stream(output) as out:
         out.write(format_glossary_tsv(candidates))
     if output is not None:

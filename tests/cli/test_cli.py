@@ -198,3 +198,23 @@ def test_rule_option_errors(project: Path, content: str, message: str):
     (project / "qa.toml").write_text(content, encoding="utf-8")
     result = run_qa("check", "report.txt", cwd=project)
     assert result.returncode == 2 and message in result.stderr, result.stderr
+
+
+def test_progress_bar_at_a_terminal_only(monkeypatch: pytest.MonkeyPatch, seed_000: Path):
+    """Long runs at a terminal show a progress bar on stderr; pipes and CI never do."""
+    from qa import cli
+    from qa.config import Config
+    from qa.engine import Engine
+    from qa.readers import read_path
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli._progress() is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli._progress() is not None
+    monkeypatch.setenv("CI", "true")
+    assert cli._progress() is None
+    counted: list[int] = []
+    document = read_path(seed_000)
+    Engine.from_config(Config(), select=["ALN"]).check(document, counted.append)
+    assert sum(counted) == len(document.pairs) == 31
