@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import regex
 
+from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
 from qa.model import Hit, Pair
 from qa.rules import Rule, register
 
@@ -20,26 +21,23 @@ class PairPattern:
     source: str
 
 
-class PatternFileError(Exception):
+class PatternFileError(DataPackError):
     pass
 
 
 def load_patterns(paths) -> list[PairPattern]:
-    import yaml
-
     patterns: dict[str, PairPattern] = {}
     for path in paths:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
-            raise PatternFileError(f"{path}: not valid YAML: {error}") from None
+        if yaml_kind(path) != "pattern":  # other packs (units, glossaries) are not parsed here
+            continue
+        data = load_yaml(path)
         if not isinstance(data, dict) or data.get("kind") != "pattern":
             continue
         entries = data.get("patterns")
         if not isinstance(entries, list):
-            raise PatternFileError(f"{path}: `patterns` must be a list")
+            raise PatternFileError(f"{shown(path)}: `patterns` must be a list")
         for number, entry in enumerate(entries, start=1):
-            where = f"{path}: patterns[{number}]"
+            where = f"{shown(path)}: patterns[{number}]"
             if not isinstance(entry, dict) or not {"id", "zh", "en"} <= entry.keys():
                 raise PatternFileError(f"{where}: needs id, zh and en")
             unknown = set(entry) - {"id", "zh", "en", "rendering", "note"}

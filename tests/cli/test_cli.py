@@ -218,3 +218,21 @@ def test_progress_bar_at_a_terminal_only(monkeypatch: pytest.MonkeyPatch, seed_0
     document = read_path(seed_000)
     Engine.from_config(Config(), select=["ALN"]).check(document, counted.append)
     assert sum(counted) == len(document.pairs) == 31
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("glossary-team.tsv", "城市副中心\n", "glossary-team.tsv:1: expected zh<TAB>renderings"),
+        ("patterns-team.yaml", "kind: pattern\npatterns:\n  - id: x\n    zh: 首都(\n    en: capital\n", "bad regular"),
+        ("patterns-broken.yaml", "kind: pattern\npatterns: [\n", "not valid YAML"),
+    ],
+)
+def test_bad_data_rule_file_is_one_line_exit_2(project: Path, name: str, content: str, message: str):
+    """A team's own rules/ folder beside its config extends the shipped packs; its mistakes name the file."""
+    (project / "qa.toml").write_text("", encoding="utf-8")
+    (project / "rules").mkdir()
+    (project / "rules" / name).write_text(content, encoding="utf-8")
+    result = run_qa("check", "report.txt", cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
