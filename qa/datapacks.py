@@ -59,7 +59,7 @@ def load_yaml(path: Path):
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader, C or Python
     except UnicodeDecodeError:
         raise DataPackError(f"{shown(path)}: not UTF-8") from None
     except yaml.YAMLError as error:
