@@ -58,6 +58,11 @@ def _en_quantities_cached(en_text: str) -> tuple[Quantity, ...]:
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
     """Extract and match; cached, because NUM001, NUM002 and NUM003 all ask about the same pair."""
     comparison = match_quantities(list(_zh_quantities_cached(zh_text)), list(_en_quantities_cached(en_text)))
+    if (comparison.zh_missing or comparison.mistranslated) and (comparison.en_extra or comparison.mistranslated):
+        # 200公顷 ↔ 2 square kilometers: a value converted into another unit is a match, not a mistranslation
+        from qa.lang.units import reconcile
+
+        comparison = reconcile(comparison, zh_text, en_text)
     if any(_needs_segmenter(q) for q in comparison.zh_missing) or any(
         _needs_segmenter(z) for z, _ in comparison.mistranslated
     ):
