@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,15 @@ class PatternFileError(DataPackError):
     pass
 
 
+def _compile(pattern: str, flags: int):
+    """The standard library's re searches these simple patterns several times faster than the
+    regex module; patterns only the regex module understands (\\p{Han}, …) still work."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error:
+        return regex.compile(pattern, flags)
+
+
 def load_patterns(paths) -> list[PairPattern]:
     patterns: dict[str, PairPattern] = {}
     for path in paths:
@@ -44,8 +54,8 @@ def load_patterns(paths) -> list[PairPattern]:
             if unknown:
                 raise PatternFileError(f"{where}: unknown key {sorted(unknown)[0]!r}")
             try:
-                zh = regex.compile(str(entry["zh"]))
-                en = regex.compile(str(entry["en"]), regex.IGNORECASE)
+                zh = _compile(str(entry["zh"]), 0)
+                en = _compile(str(entry["en"]), re.IGNORECASE)
             except regex.error as error:
                 raise PatternFileError(f"{where}: bad regular expression: {error}") from None
             # a later file (the user's) replaces a shipped pattern with the same id
