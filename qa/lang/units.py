@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
 from qa.lang.quantity import Quantity
 
 __all__ = [
@@ -45,7 +46,7 @@ UNIT_KINDS = frozenset({"cardinal", "range", "fraction"})
 LOOSE_DIMENSIONS = frozenset({"[time]"})
 
 
-class UnitFileError(Exception):
+class UnitFileError(DataPackError):
     """A units file that cannot be read: names the file and the entry."""
 
 
@@ -132,21 +133,18 @@ _KEYS = frozenset({"id", "pint", "currency", "factor", "symbol", "zh", "en", "de
 
 
 def _read_entries(paths: Iterable[Path]) -> list[tuple[dict, str]]:
-    import yaml
-
     entries: dict[str, tuple[dict, str]] = {}
     for path in paths:
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
-            raise UnitFileError(f"{path}: not valid YAML: {error}") from None
+        if yaml_kind(path) != "units":  # other packs (patterns, glossaries) are not parsed here
+            continue
+        data = load_yaml(path)
         if not isinstance(data, dict) or data.get("kind") != "units":
             continue
         units = data.get("units")
         if not isinstance(units, list):
-            raise UnitFileError(f"{path}: `units` must be a list")
+            raise UnitFileError(f"{shown(path)}: `units` must be a list")
         for number, entry in enumerate(units, start=1):
-            where = f"{path}: units[{number}]"
+            where = f"{shown(path)}: units[{number}]"
             if not isinstance(entry, dict) or "id" not in entry:
                 raise UnitFileError(f"{where}: needs an id")
             unknown = set(entry) - _KEYS

@@ -156,3 +156,21 @@ def test_empty_glossary_imports_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_traditional_folding_table_is_cached_between_runs(tmp_path, monkeypatch):
+    """OpenCC's table takes ~50 ms to build; later runs read it from the user's cache folder."""
+    from qa.lang import glossary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    glossary.traditional_to_simplified_table.cache_clear()
+    built = glossary.traditional_to_simplified_table()
+    (cached_file,) = (tmp_path / "qa").glob("opencc-t2s-*.json")
+    glossary.traditional_to_simplified_table.cache_clear()
+    assert glossary._read_fold_cache() == built
+    assert glossary.traditional_to_simplified_table() == built
+    assert built[ord("協")] == "协" and built[ord("屆")] == "届"
+    cached_file.write_text("not json", encoding="utf-8")  # a broken cache is rebuilt, not an error
+    glossary.traditional_to_simplified_table.cache_clear()
+    assert glossary.traditional_to_simplified_table() == built
+    glossary.traditional_to_simplified_table.cache_clear()
