@@ -41,14 +41,14 @@ class NumberComparison:
     mistranslated: tuple[tuple[Quantity, Quantity], ...]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # a test set repeats its sources thousands of pairs apart
 def _zh_quantities_cached(zh_text: str) -> tuple[Quantity, ...]:
     """Translation memories and MT test sets repeat a source sentence once per target
     (a test set pairs each source with every system's output), so sides are worth remembering."""
     return tuple(zh_quantities(zh_text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # a test set repeats its sources thousands of pairs apart
 def _en_quantities_cached(en_text: str) -> tuple[Quantity, ...]:
     """The same for English sources translated into Chinese by many systems."""
     return tuple(en_quantities(en_text))
