@@ -14,12 +14,13 @@ a pair of unmatched quantities of the same family, one value translated wrongly 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from qa.lang.en_numbers import en_quantities
+from qa.lang.en_numbers import _trie_pattern, en_quantities
 from qa.lang.quantity import Quantity, family, format_value
 from qa.lang.zh_numbers import zh_quantities
 
@@ -54,10 +55,29 @@ def _en_quantities_cached(en_text: str) -> tuple[Quantity, ...]:
     return tuple(en_quantities(en_text))
 
 
+#: What a *hard* English quantity needs (see qa.lang.en_numbers): a digit, a number word above
+#: ten, a scale word, or percent. Without one, every English quantity is soft.
+_MAY_BE_HARD_IN_ENGLISH = re.compile(
+    "[0-9]|"
+    + _trie_pattern(
+        [
+            *"eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty".split(),
+            *"fifty sixty seventy eighty ninety hundred thousand million billion trillion percent".split(),
+            "per cent",
+        ]
+    )
+)  # searched in the lower-cased text: a case-insensitive alternation is many times slower in re
+
+
 @lru_cache(maxsize=512)
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
     """Extract and match; cached, because NUM001, NUM002 and NUM003 all ask about the same pair."""
-    comparison = match_quantities(list(_zh_quantities_cached(zh_text)), list(_en_quantities_cached(en_text)))
+    zh = _zh_quantities_cached(zh_text)
+    if not zh and _MAY_BE_HARD_IN_ENGLISH.search(en_text.lower()) is None:
+        # nothing on the Chinese side to match, and nothing hard (reportable) on the English
+        # side: about half of all pairs, and the English need not be read at all
+        return _NO_NUMBERS
+    comparison = match_quantities(list(zh), list(_en_quantities_cached(en_text)))
     if (comparison.zh_missing or comparison.mistranslated) and (comparison.en_extra or comparison.mistranslated):
         # 200公顷 ↔ 2 square kilometers: a value converted into another unit is a match, not a mistranslation
         from qa.lang.units import reconcile
