@@ -40,6 +40,7 @@ _NORMALISE = str.maketrans(
     "０１２３４５６７８９．，萬億兩貳壹贰叁肆伍陆陸柒捌玖拾佰仟廿點％",
     "0123456789.,万亿两二一二三四五六六七八九十百千廿点%",
 )
+_TO_NORMALISE = re.compile("[０-９．，萬億兩貳壹贰叁肆伍陆陸柒捌玖拾佰仟點％]")
 _HZ_DIGITS = "〇零一二三四五六七八九两"
 _HZ_ANY = _HZ_DIGITS + "十百千廿" + _FORMAL
 _SCALES = "万亿萬億"
@@ -305,7 +306,8 @@ def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
         return []
-    norm = text.translate(_NORMALISE)
+    # translate() looks up every character: only texts with something to normalise pay for it
+    norm = text.translate(_NORMALISE) if _TO_NORMALISE.search(text) else text
     if _ASCII_DIGIT.search(norm):
         for start, end in _markers(norm):
             norm = norm[:start] + " " * (end - start) + norm[end:]
