@@ -17,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from qa.lang.footnotes import blank_markers
 from qa.lang.quantity import Quantity
 
 __all__ = ["en_quantities", "may_have_en_numbers"]
@@ -224,14 +225,6 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     return end < len(text) and (text[end].isupper() or text[end].isdigit())
 
 
-def _markers(text: str) -> list[tuple[int, int]]:
-    try:
-        from qa.lang.footnotes import find_markers
-    except ImportError:  # pragma: no cover - footnote recognition not installed
-        return []
-    return [(marker.start, marker.end) for marker in find_markers(text, "en")]
-
-
 def en_quantities(text: str) -> list[Quantity]:
     """Every quantity in an English text, in order of position.
 
@@ -242,10 +235,7 @@ def en_quantities(text: str) -> list[Quantity]:
     has_digit = _DIGIT.search(text) is not None
     if not has_digit and _TRIGGER_WORDS.isdisjoint(_WORD.findall(text.lower())) and not _ROMAN.search(text):
         return []
-    scan = text
-    if _DIGIT.search(text):
-        for start, end in _markers(text):
-            scan = scan[:start] + " " * (end - start) + scan[end:]
+    scan = blank_markers(text, "en") if has_digit else text
     quantities: list[Quantity] = []
     covered = 0
     for start in _candidate_starts(scan):

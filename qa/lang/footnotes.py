@@ -441,3 +441,11 @@ def document_markers(document: Document) -> tuple[PlacedMarker, ...]:
 def has_notes_section(document: Document) -> bool:
     """Whether the document has a notes section at all (a heading, or any note)."""
     return bool(document.notes) or document.notes_heading_line is not None
+
+
+def blank_markers(text: str, lang: Literal["zh", "en"]) -> str:
+    """The text with its footnote markers replaced by spaces (same length), so that number
+    extraction never reads ``aspects16`` or ``[16]`` as a number."""
+    for marker in find_markers(text, lang):
+        text = text[: marker.start] + " " * (marker.end - marker.start) + text[marker.end :]
+    return text

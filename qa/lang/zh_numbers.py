@@ -24,6 +24,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from qa.lang.footnotes import blank_markers
 from qa.lang.quantity import Quantity
 
 __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
@@ -294,14 +295,6 @@ def _is_percent_cheng(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _markers(text: str) -> list[tuple[int, int]]:
-    try:
-        from qa.lang.footnotes import find_markers
-    except ImportError:  # pragma: no cover - footnote recognition not installed
-        return []
-    return [(marker.start, marker.end) for marker in find_markers(text, "zh")]
-
-
 def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
@@ -309,8 +302,7 @@ def zh_quantities(text: str) -> list[Quantity]:
     # translate() looks up every character: only texts with something to normalise pay for it
     norm = text.translate(_NORMALISE) if _TO_NORMALISE.search(text) else text
     if _ASCII_DIGIT.search(norm):
-        for start, end in _markers(norm):
-            norm = norm[:start] + " " * (end - start) + norm[end:]
+        norm = blank_markers(norm, "zh")
     quantities: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.units import active_lexicon, compare_units, en_span, shown_in_common_unit, unit_context, zh_span
+from qa.lang.units import active_lexicon, compare_units, en_span, shown_in_common_unit, zh_span
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._units import UnitRule
 
 
 @register
-class UnitChanged(Rule):
+class UnitChanged(UnitRule):
     """A quantity kept its number but its unit changed dimension or scale.
 
     20公里 rendered "20 meters" or 200公顷 rendered "200 acres" passes every number check
@@ -31,10 +31,6 @@ class UnitChanged(Rule):
     code: ClassVar[str] = "UNIT001"
     name: ClassVar[str] = "unit-changed"
     severity: ClassVar[Severity] = "error"
-
-    def __init__(self, context=None) -> None:
-        super().__init__(context)
-        unit_context(self)
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.units import compare_units, en_span, unit_context, zh_span
+from qa.lang.units import compare_units, en_span, zh_span
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._units import UnitRule
 
 
 @register
-class CurrencyChanged(Rule):
+class CurrencyChanged(UnitRule):
     """An amount kept its number but changed currency.
 
     5亿美元 rendered "500 million yuan" understates the sum sevenfold, and no number check
@@ -28,10 +28,6 @@ class CurrencyChanged(Rule):
     code: ClassVar[str] = "UNIT002"
     name: ClassVar[str] = "currency-changed"
     severity: ClassVar[Severity] = "error"
-
-    def __init__(self, context=None) -> None:
-        super().__init__(context)
-        unit_context(self)
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):

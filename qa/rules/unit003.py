@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.units import active_lexicon, compare_units, loose, mentions_unit, unit_context, zh_span
+from qa.lang.units import active_lexicon, compare_units, loose, mentions_unit, zh_span
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._units import UnitRule
 
 
 @register
-class UnitMissing(Rule):
+class UnitMissing(UnitRule):
     """A quantity has a unit in the Chinese and none in the English.
 
     "100 of aging pipelines" leaves the reader to guess whether 100公里 meant kilometers,
@@ -29,10 +29,6 @@ class UnitMissing(Rule):
     code: ClassVar[str] = "UNIT003"
     name: ClassVar[str] = "unit-missing"
     severity: ClassVar[Severity] = "warning"
-
-    def __init__(self, context=None) -> None:
-        super().__init__(context)
-        unit_context(self)
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):

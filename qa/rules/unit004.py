@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.units import compare_units, en_span, unit_context, zh_span
+from qa.lang.units import compare_units, en_span, zh_span
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._units import UnitRule
 
 
 @register
-class AmbiguousCurrency(Rule):
+class AmbiguousCurrency(UnitRule):
     """An amount in one of several currencies that share a symbol is written with the bare symbol.
 
     "$" is read as US dollars; 2.665亿澳元 written "$266.5 million" leaves an Australian
@@ -28,10 +28,6 @@ class AmbiguousCurrency(Rule):
     code: ClassVar[str] = "UNIT004"
     name: ClassVar[str] = "ambiguous-currency"
     severity: ClassVar[Severity] = "warning"
-
-    def __init__(self, context=None) -> None:
-        super().__init__(context)
-        unit_context(self)
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):
