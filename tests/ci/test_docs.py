@@ -1,4 +1,4 @@
-"""docs/ci.md ("Use in CI", "Use with pre-commit") is copy-paste ready: its YAML parses, the
+"""README.md ("Use in CI", "Use with pre-commit") and docs/ci.md are copy-paste ready: its YAML parses, the
 workflows have the steps GitHub needs, every `qa` command names real options and runs, and
 the pre-commit snippets validate. Also the repository's own qa hook on seeds/."""
 
@@ -22,12 +22,20 @@ from qa.cli import app
 from qa.config import parse_config
 from tests.ci.conftest import ROOT, SEED, replace_once, run_qa
 
-DOC = ROOT / "docs" / "ci.md"
+DOCS = (ROOT / "README.md", ROOT / "docs" / "ci.md")
 FENCE = re.compile(r"^ *```(\w+)\n(.*?)^ *```", re.MULTILINE | re.DOTALL)  # also fences inside list items
 
 
 def blocks(language: str) -> list[str]:
-    return [textwrap.dedent(body) for lang, body in FENCE.findall(DOC.read_text(encoding="utf-8")) if lang == language]
+    return [textwrap.dedent(body) for lang, body in FENCE.findall(gate_text()) if lang == language]
+
+
+def gate_text() -> str:
+    """docs/ci.md, and the README from "## Use in CI" up to the next section that is not about the gate."""
+    readme = DOCS[0].read_text(encoding="utf-8")
+    start = readme.index("## Use in CI")
+    end = readme.index("## Development", start)
+    return readme[start:end] + "\n" + DOCS[1].read_text(encoding="utf-8")
 
 
 def yaml_blocks() -> list[dict]:
