@@ -48,14 +48,15 @@ class UntranslatedSegment(Rule):
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         english = pair.en.text
-        if english.isascii() and any(char.isalnum() for char in english):
-            return  # the common case: an English text with words
+        has_words = _WORDISH.search(english) is not None
+        if has_words and (english.isascii() or _HAN.search(english) is None):
+            return  # the common case: English with words and no Chinese characters (cannot be a copy either)
         chinese = pair.zh.text
         zh_han = len(_HAN.findall(chinese))
         if zh_han == 0:
             return  # nothing Chinese to translate (a number, a name in Latin letters)
         stripped = english.strip()
-        if not _WORDISH.search(english):
+        if not has_words:
             start = len(english) - len(english.lstrip())
             end = start + len(stripped)
             what = "empty" if not stripped else f'only "{stripped}"'
