@@ -15,25 +15,24 @@ rate is the share of clean pairs that get one (ideally none).
 from __future__ import annotations
 
 import argparse
-import gzip
 import random
 import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
+
 from qa.lang.number_match import compare_numbers  # noqa: E402
 from qa.lang.quantity import Quantity  # noqa: E402
 from qa.model import Pair, Segment  # noqa: E402
 from qa.rules import all_rules  # noqa: E402
 
-REFS = ROOT.parent / "shared" / "corpora" / "wmt-zhen-refs.tsv.gz"
 NUM_CODES = ("NUM001", "NUM002", "NUM003")
 DEFECTS = ("change", "scale x10", "scale /10", "scale x10^4", "drop")
 
@@ -49,24 +48,6 @@ def num_findings(zh: str, en: str) -> list[tuple[str, str, str]]:
             text = (zh if hit.side == "zh" else en)[hit.start : hit.end]
             found.append((code, rule.severity, f"{text!r}: {hit.message}"))
     return found
-
-
-def seed_pairs() -> Iterator[tuple[str, str, str]]:
-    from qa.readers import read_path
-
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        document = read_path(path)
-        for pair in document.pairs:
-            yield f"{path.name}:{pair.zh.line}", pair.zh.text, pair.en.text
-
-
-def ref_pairs(path: Path, limit: int | None) -> Iterator[tuple[str, str, str]]:
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if limit is not None and number > limit:
-                return
-            zh, _, en = line.rstrip("\n").partition("\t")
-            yield f"refs:{number}", zh, en
 
 
 def _render(quantity: Quantity, value: Decimal) -> str:
@@ -141,7 +122,7 @@ def main() -> None:
         for source, zh, en in pairs:
             findings = [f for f in num_findings(zh, en) if f[1] == "error"]
             comparison = compare_numbers(zh, en)
-            with_numbers += bool(comparison.zh or comparison.en)
+            with_numbers += bool(comparison.zh or comparison.en)  # a Chinese quantity, or a hard English one
             if findings:
                 flagged += 1
                 by_code.update(code for code, _, _ in findings)

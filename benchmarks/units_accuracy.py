@@ -15,7 +15,6 @@ meters), a unit of another dimension (kilometers → kilograms), a different cur
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 import time
 from collections import Counter
@@ -25,12 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
+
 from qa.lang.number_match import compare_numbers  # noqa: E402
 from qa.lang.units import active_lexicon, dimension, unit_after  # noqa: E402
 from qa.model import Pair, Segment  # noqa: E402
 from qa.rules import all_rules  # noqa: E402
 
-REFS = ROOT.parent / "shared" / "corpora" / "wmt-zhen-refs.tsv.gz"
 UNIT_CODES = ("UNIT001", "UNIT002", "UNIT003", "UNIT004")
 SWAPS = ("same dimension", "other dimension", "other currency")
 #: What an English unit is swapped for, by the dimension it has: (same dimension, other dimension).
@@ -60,23 +60,6 @@ def unit_findings(rules, zh: str, en: str) -> list[tuple[str, str]]:
         for hit in rule.check(pair):
             found.append((rule.code, f"{(zh if hit.side == 'zh' else en)[hit.start : hit.end]!r}: {hit.message}"))
     return found
-
-
-def seed_pairs() -> Iterator[tuple[str, str, str]]:
-    from qa.readers import read_path
-
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        for pair in read_path(path).pairs:
-            yield f"{path.name}:{pair.zh.line}", pair.zh.text, pair.en.text
-
-
-def ref_pairs(path: Path, limit: int | None) -> Iterator[tuple[str, str, str]]:
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if limit is not None and number > limit:
-                return
-            zh, _, en = line.rstrip("\n").partition("\t")
-            yield f"refs:{number}", zh, en
 
 
 def swaps(zh: str, en: str) -> Iterator[tuple[str, str, str]]:
