@@ -6,9 +6,11 @@ stderr naming the file and the problem, and exit code 2; never a traceback.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -109,6 +111,19 @@ def _output_stream(output: Path | None):
         raise
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading and checking build millions of small objects (segments, quantities, cached
+    results) that live until the process ends; Python's cyclic collector would walk them
+    again and again (a third of the reading time on a 200,000-pair file) and find nothing
+    to free, since they hold no cycles. It runs again once the work is done."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _progress():
     """A progress bar on stderr for long runs at a terminal; None otherwise."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
@@ -169,7 +184,7 @@ def run_check(
     documents = []
     findings: list[Finding] = []
     progress = _progress()
-    with progress or nullcontext():
+    with progress or nullcontext(), _collector_paused():
         reading = progress.add_task("reading", total=len(files)) if progress else None
         for file in files:
             documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))

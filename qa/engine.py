@@ -116,12 +116,23 @@ class Engine:
         seen: Counter[tuple] = Counter()
         # rules that only look at whole documents (ALN, FN002-FN004) cost nothing per pair
         pair_rules = [rule for rule in instances if type(rule).check is not Rule.check]
+        pure_rules = [rule for rule in pair_rules if rule.pure]
+        stateful_rules = [rule for rule in pair_rules if not rule.pure]
+        # a pair repeating an earlier pair's text gets the same hits from the pure rules
+        known: dict[tuple, list[tuple[Rule, Hit]]] = {}
+        add = findings.append
         for pair in document.pairs:
-            for rule in pair_rules:
-                for hit in rule.check(pair):
-                    if pair.suppress and self._suppressed(rule, pair):
-                        continue
-                    findings.append(self._finding(rule, hit, document, pair, seen))
+            zh, en = pair.zh, pair.en
+            text = (zh.text, en.text, zh.tags, en.tags)
+            hits = known.get(text)
+            if hits is None:
+                hits = known[text] = [(rule, hit) for rule in pure_rules for hit in rule.check(pair)]
+            if stateful_rules:
+                hits = hits + [(rule, hit) for rule in stateful_rules for hit in rule.check(pair)]
+            for rule, hit in hits:
+                if pair.suppress and self._suppressed(rule, pair):
+                    continue
+                add(self._finding(rule, hit, document, pair, seen))
             if progress is not None and pair.index % 1000 == 999:
                 progress(1000)
         if progress is not None:

@@ -29,6 +29,9 @@ def severity_rank(severity: str) -> int:
 TAG_MARK = "\ufffc"
 
 
+_new = object.__new__
+
+
 @dataclass(frozen=True)
 class InlineTag:
     """An inline tag or placeholder of a segment (<g id="1">, <x id="2"/>, %s, {0}).
@@ -82,6 +85,24 @@ class Segment:
             offset += len(text) + 1
         return cls(lang, "\n".join(texts), tuple(starts), tuple(lines), tuple(columns))
 
+    @classmethod
+    def on_line(cls, lang: Side, text: str, line: int, column: int = 1) -> Segment:
+        """A one-piece segment at (``line``, ``column``), as line-based readers build two per pair.
+
+        Equal to ``Segment(lang, text, (0,), (line,), (column,))``; it fills the fields
+        directly because a frozen dataclass's ``__init__`` sets each one through
+        ``object.__setattr__``, which made building segments a tenth of a large run."""
+        segment = _new(cls)
+        fields = segment.__dict__
+        fields["lang"] = lang
+        fields["text"] = text
+        fields["starts"] = (0,)
+        fields["lines"] = (line,)
+        fields["columns"] = (column,)
+        fields["tags"] = ()
+        fields["path"] = None
+        return segment
+
     def locate(self, offset: int) -> tuple[int, int]:
         """File (line, column) of the character at ``offset`` in ``text``."""
         index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
@@ -106,6 +127,17 @@ class Pair:
     #: Rule selectors (codes, prefixes, names) silenced for this pair by a note in
     #: the file, e.g. an XLIFF <note> or PO translator comment "qa: ignore NUM001".
     suppress: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, zh: Segment, en: Segment, index: int) -> Pair:
+        """``Pair(zh, en, index)``, built without the frozen dataclass's slow ``__init__`` (see Segment.on_line)."""
+        pair = _new(cls)
+        fields = pair.__dict__
+        fields["zh"] = zh
+        fields["en"] = en
+        fields["index"] = index
+        fields["suppress"] = ()
+        return pair
 
     def side(self, side: Side) -> Segment:
         return self.zh if side == "zh" else self.en

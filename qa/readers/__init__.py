@@ -101,7 +101,7 @@ def read_lines(path: Path, *, encoding: str | None = None, xml: bool = False) ->
         raise InputError("permission denied", name) from None
     except OSError as error:
         raise InputError(error.strerror or str(error), name) from None
-    if not data.strip():
+    if not data or data.isspace():  # strip() would copy a large file to learn the same
         raise InputError("file is empty", name)
     if xml and not encoding:
         encoding = _declared_encoding(data)
@@ -109,7 +109,7 @@ def read_lines(path: Path, *, encoding: str | None = None, xml: bool = False) ->
         text, _ = decode(data, encoding)
     except InputError as error:
         raise InputError(error.message, name) from None
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("file is empty", name)
     return split_lines(text)
 

@@ -38,16 +38,16 @@ def read_tsv(path: str, lines: list[str]) -> Document:
         if len(row) == 1:  # no tab: the line's script says which side it is
             if row[0].strip():
                 lang = "zh" if _HAN.search(row[0]) else "en"
-                unpaired.append(Segment(lang, row[0], (0,), (line_number,), (1,)))
+                unpaired.append(Segment.on_line(lang, row[0], line_number))
             continue
         first_column_end = len(row[0]) + 1  # the tab after the first column
         columns = (1, first_column_end + 1)
         zh_text, en_text = row[zh_col], row[en_col]
-        zh = Segment("zh", zh_text, (0,), (line_number,), (columns[zh_col],))
-        en = Segment("en", en_text, (0,), (line_number,), (columns[en_col],))
+        zh = Segment.on_line("zh", zh_text, line_number, columns[zh_col])
+        en = Segment.on_line("en", en_text, line_number, columns[en_col])
         has_zh, has_en = not zh_text.isspace() and zh_text != "", not en_text.isspace() and en_text != ""
         if has_zh and has_en:
-            pairs.append(Pair(zh, en, len(pairs)))
+            pairs.append(Pair.of(zh, en, len(pairs)))
         elif has_zh:
             unpaired.append(zh)
         elif has_en:

@@ -46,6 +46,10 @@ class Rule:
     #: Option names a user may set in ``[tool.qa.rule-options.CODE]``; the rule reads them from
     #: ``self.context.options`` and documents them in its docstring.
     options: ClassVar[frozenset[str]] = frozenset()
+    #: ``check`` depends on nothing but the pair's text and inline tags, and keeps no state
+    #: between pairs. The engine then checks each distinct pair once: translation memories
+    #: and MT test sets repeat pairs (a fifth of the WMT test pairs are repeats).
+    pure: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext | None = None) -> None:
         self.context = context or RuleContext()

@@ -51,6 +51,7 @@ class FootnoteMarkerMismatch(Rule):
 
     code = "FN001"
     name = "footnote-marker-mismatch"
+    pure = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         # Without the document, only markers unambiguous by form and position are compared.

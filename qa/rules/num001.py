@@ -31,6 +31,7 @@ class NumberMissing(Rule):
     code: ClassVar[str] = "NUM001"
     name: ClassVar[str] = "number-missing"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         from qa.lang.number_match import compare_numbers, describe

@@ -29,6 +29,7 @@ class NumberExtra(Rule):
     code: ClassVar[str] = "NUM002"
     name: ClassVar[str] = "number-extra"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         from qa.lang.number_match import compare_numbers, describe

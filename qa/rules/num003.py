@@ -28,6 +28,7 @@ class NumberMistranslated(Rule):
     code: ClassVar[str] = "NUM003"
     name: ClassVar[str] = "number-mistranslated"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         from qa.lang.number_match import compare_numbers, describe, power_of_ten

@@ -66,6 +66,7 @@ class TagMismatch(Rule):
     code = "TAG001"
     name = "tag-mismatch"
     severity = "error"
+    pure = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         sides = {"zh": _items(pair.zh), "en": _items(pair.en)}

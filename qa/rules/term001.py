@@ -33,6 +33,7 @@ class UntranslatedChinese(Rule):
     options: ClassVar[frozenset[str]] = frozenset({"allowed"})
     name: ClassVar[str] = "untranslated-chinese"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def __init__(self, context: RuleContext | None = None) -> None:
         super().__init__(context)

@@ -39,6 +39,7 @@ class GlossaryTermNotRendered(GlossaryRule):
     code: ClassVar[str] = "TERM002"
     name: ClassVar[str] = "glossary-term-not-rendered"
     severity: ClassVar[Severity] = "warning"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         glossary = self.glossary

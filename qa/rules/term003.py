@@ -31,6 +31,7 @@ class ForbiddenRendering(GlossaryRule):
     code: ClassVar[str] = "TERM003"
     name: ClassVar[str] = "forbidden-rendering"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         glossary = self.glossary

@@ -41,6 +41,7 @@ class UntranslatedSegment(Rule):
     options: ClassVar[frozenset[str]] = frozenset({"min-share"})
     name: ClassVar[str] = "untranslated-segment"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def __init__(self, context: RuleContext | None = None) -> None:
         super().__init__(context)

@@ -89,6 +89,7 @@ class RequiredRendering(Rule):
     code = "TERM006"
     name = "required-rendering"
     severity = "warning"
+    pure = True
 
     _patterns: list[PairPattern] | None = None
 

@@ -55,6 +55,7 @@ class FullwidthPunctuation(Rule):
     code: ClassVar[str] = "TXT001"
     name: ClassVar[str] = "fullwidth-punctuation"
     severity: ClassVar[Severity] = "warning"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         text = pair.en.text

@@ -52,6 +52,7 @@ class MissingSpaceAfterPunctuation(Rule):
     code: ClassVar[str] = "TXT002"
     name: ClassVar[str] = "missing-space-after-punctuation"
     severity: ClassVar[Severity] = "warning"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         text = pair.en.text

@@ -67,6 +67,7 @@ class Whitespace(Rule):
     code: ClassVar[str] = "TXT003"
     name: ClassVar[str] = "whitespace"
     severity: ClassVar[Severity] = "warning"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         text = pair.en.text

@@ -31,6 +31,7 @@ class UnitChanged(UnitRule):
     code: ClassVar[str] = "UNIT001"
     name: ClassVar[str] = "unit-changed"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):

@@ -28,6 +28,7 @@ class CurrencyChanged(UnitRule):
     code: ClassVar[str] = "UNIT002"
     name: ClassVar[str] = "currency-changed"
     severity: ClassVar[Severity] = "error"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):

@@ -29,6 +29,7 @@ class UnitMissing(UnitRule):
     code: ClassVar[str] = "UNIT003"
     name: ClassVar[str] = "unit-missing"
     severity: ClassVar[Severity] = "warning"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):

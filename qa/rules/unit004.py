@@ -28,6 +28,7 @@ class AmbiguousCurrency(UnitRule):
     code: ClassVar[str] = "UNIT004"
     name: ClassVar[str] = "ambiguous-currency"
     severity: ClassVar[Severity] = "warning"
+    pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         for finding in compare_units(pair.zh.text, pair.en.text):
