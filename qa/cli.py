@@ -116,11 +116,14 @@ def _collector_paused() -> Iterator[None]:
     """Reading and checking build millions of small objects (segments, quantities, cached
     results) that live until the process ends; Python's cyclic collector would walk them
     again and again (a third of the reading time on a 200,000-pair file) and find nothing
-    to free, since they hold no cycles. It runs again once the work is done."""
+    to free, since they hold no cycles. It runs again once the work is done, over what is
+    made after: what was made during the work is frozen first, else the first collection
+    would walk all of it at once."""
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         gc.enable()
 
 
@@ -198,7 +201,8 @@ def run_check(
         for document in documents:
             advance = (lambda count: progress.advance(checking, count)) if progress else None
             findings.extend(engine.check(document, advance))
-    findings.sort(key=Finding.sort_key)
+    if len(documents) > 1:  # each document's findings come sorted
+        findings.sort(key=Finding.sort_key)
     if record_baseline is not None:  # `qa baseline`: record instead of report
         from qa.baseline import save
 

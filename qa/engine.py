@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from qa.config import Config, ConfigError
 from qa.datapacks import data_dirs
-from qa.model import Document, Evidence, Finding, Hit, Location, Pair, Segment, Severity, fingerprint
+from qa.model import Document, Evidence, Finding, Hit, Location, Pair, Segment, Severity, filled, fingerprint
 from qa.rules import Rule, RuleContext, all_rules
 
 
@@ -169,15 +169,30 @@ class Engine:
         identity = (rule.code, zh, en, key)
         occurrence = seen[identity]
         seen[identity] += 1
-        return Finding(
-            code=rule.code,
-            name=rule.name,
-            severity=self.severities[rule.code],
-            message=hit.message,
-            location=Location(segment.path or document.path, line, column, end_line, end_column),
-            evidence=Evidence(zh, en, side, hit.start, hit.end),
-            suggestion=hit.suggestion,
-            fingerprint=fingerprint(rule.code, zh, en, key, occurrence),
+        # built with model.filled: a run with a large glossary makes millions of these
+        return filled(
+            Finding,
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": self.severities[rule.code],
+                "message": hit.message,
+                "location": filled(
+                    Location,
+                    {
+                        "path": segment.path or document.path,
+                        "line": line,
+                        "column": column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                    },
+                ),
+                "evidence": filled(
+                    Evidence, {"zh": zh, "en": en, "side": side, "start": hit.start, "end": hit.end}
+                ),
+                "suggestion": hit.suggestion,
+                "fingerprint": fingerprint(rule.code, zh, en, key, occurrence),
+            },
         )
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, TypeVar
 
 Severity = Literal["error", "warning", "note"]
+_T = TypeVar("_T")
 Side = Literal["zh", "en"]
 
 #: Severities from most to least severe (SARIF's levels).
@@ -105,6 +107,8 @@ class Segment:
 
     def locate(self, offset: int) -> tuple[int, int]:
         """File (line, column) of the character at ``offset`` in ``text``."""
+        if len(self.starts) == 1:  # one piece, as most segments are
+            return self.lines[0], self.columns[0] + offset - self.starts[0]
         index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
         return self.lines[index], self.columns[index] + offset - self.starts[index]
 
@@ -231,6 +235,18 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.code, self.message)
 
 
+def filled(cls: type[_T], fields: dict) -> _T:
+    """An instance of frozen dataclass ``cls`` with ``fields`` (every field, defaults included).
+
+    For the objects built by the hundred thousand (findings and their parts): the generated
+    ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__``, which
+    costs several times a plain dictionary update."""
+    instance = _new(cls)
+    instance.__dict__.update(fields)
+    return instance
+
+
+@lru_cache(maxsize=4096)  # several findings of one pair normalise the same texts
 def normalise_text(text: str) -> str:
     """Whitespace-insensitive form of a text, so reflowing a line keeps fingerprints."""
     return " ".join(text.split())

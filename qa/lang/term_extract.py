@@ -2,7 +2,10 @@
 
 The Chinese side is segmented with jieba and its words ranked by TF-IDF (corpus
 frequency times jieba's IDF table), so frequent, specific words come first and
-function words last. For each candidate, the English rendering is the word n-gram
+function words last. Only words jieba's dictionary tags as nouns, names, idioms or
+abbreviations (or does not know: a new word or a name is often a term) are
+candidates: verbs (推进 "push forward"), pronouns (我们) and adverbs are the
+translator's to choose, not a glossary's. For each candidate, the English rendering is the word n-gram
 (1-4 words, not starting or ending with a function word) that co-occurs most
 specifically with it: the highest Dice coefficient between "the Chinese holds
 the term" and "the English holds the n-gram" over the pairs. The result is a
@@ -18,7 +21,8 @@ from dataclasses import dataclass
 import regex
 
 _HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
-_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+(?:\.\d+)?")
+#: a word keeps its inner hyphens (COVID-19, Beijing-Tianjin-Hebei), not a trailing one
+_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?")
 #: English words an n-gram must not start or end with: they ride along with any term.
 _FUNCTION_WORDS = frozenset(
     """a an the and or but of to in on at by for with from as into onto over under about after before
@@ -27,7 +31,17 @@ _FUNCTION_WORDS = frozenset(
     whose what when where why how than then so not no nor also such both each all any more most other some
     very there here while if because although though up out off s""".split()
 )
+#: jieba part-of-speech tags of words that can be terms: nouns and names of every kind (n, nr, ns,
+#: nt, nz ...), verbal and adjectival nouns (改革 reform, vn; an), idioms and set phrases (i, l),
+#: abbreviations (京津冀, j) and Latin-letter words (eng).
+_TERM_TAGS = ("n", "vn", "an", "i", "l", "j", "eng")
 MAX_NGRAM = 4
+#: A rendering must co-occur with its term this specifically (Dice coefficient): below it, the
+#: "rendering" is a word that happens to be frequent near the term (时候 → "got").
+MIN_DICE = 0.2
+#: Other renderings are proposed when they co-occur at least this specifically, relative to the best one.
+ALTERNATIVE_SHARE = 0.5
+MAX_RENDERINGS = 3
 #: Pairs looked at per term when collecting rendering candidates (frequent terms need no more).
 MAX_PAIRS_PER_TERM = 400
 
@@ -40,6 +54,13 @@ class CandidateTerm:
     together: int  # of those, pairs whose English holds the rendering
     dice: float
     score: float  # TF-IDF of the term over the input
+    #: other n-grams that co-occur almost as specifically (孩子 → children, kids): a term often
+    #: has more than one right rendering, and a glossary that lists one flags the others
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        return (self.rendering, *self.alternatives)
 
 
 def english_ngrams(text: str) -> set[str]:
@@ -47,7 +68,7 @@ def english_ngrams(text: str) -> set[str]:
     words = [word.lower().replace("\u2019", "'") for word in _EN_WORD.findall(text)]
     grams: set[str] = set()
     for start, word in enumerate(words):
-        if word in _FUNCTION_WORDS:
+        if word in _FUNCTION_WORDS or len(word) < 2:  # "u" of U.S. is no rendering
             continue
         for size in range(1, MAX_NGRAM + 1):
             end = start + size
@@ -68,6 +89,19 @@ def chinese_words(text: str, cache: dict[str, frozenset[str]]) -> frozenset[str]
         # Traditional and Simplified spellings of a word are one candidate
         words = cache[text] = frozenset(word for word in jieba.cut(fold_chinese(text)) if _HAN_WORD.match(word))
     return words
+
+
+def _term_tagger() -> Callable[[str], bool]:
+    """Whether a word may be a term, by the part of speech jieba's dictionary gives it."""
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab  # the dictionary's word → tag table, read on first use
+
+    def may_be_term(word: str) -> bool:
+        tag = tags.get(word)
+        return tag is None or tag.startswith(_TERM_TAGS)
+
+    return may_be_term
 
 
 def extract_terms(
@@ -99,8 +133,13 @@ def extract_terms(
         progress(len(texts) % 1000)
     idf = jieba.analyse.default_tfidf.idf_freq
     median_idf = jieba.analyse.default_tfidf.median_idf
+    may_be_term = _term_tagger()
     ranked = sorted(
-        ((count * idf.get(word, median_idf), word) for word, count in frequency.items() if count >= min_count),
+        (
+            (count * idf.get(word, median_idf), word)
+            for word, count in frequency.items()
+            if count >= min_count and may_be_term(word)
+        ),
         reverse=True,
     )
     # more candidates than asked for: some find no rendering
@@ -125,19 +164,40 @@ def extract_terms(
     found: list[CandidateTerm] = []
     for word, score in candidates.items():
         sampled = min(frequency[word], MAX_PAIRS_PER_TERM)
-        best: tuple[float, int, str] | None = None
+        scored: list[tuple[float, int, str]] = []
         for gram, count in together[word].most_common(50):
             if count < min_count:
                 break
             # co-occurrences were counted over a sample of the term's pairs: scale them up
             dice = min(2 * count * frequency[word] / sampled / (frequency[word] + ngram_pairs[gram]), 1.0)
-            if best is None or (dice, count) > best[:2]:
-                best = (dice, count, gram)
-        if best is not None:
-            found.append(CandidateTerm(word, best[2], frequency[word], best[1], round(best[0], 3), score))
+            scored.append((dice, count, gram.count(" "), gram))
+        # at equal strength the longer n-gram: "united states" rather than "states" or "united"
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < MIN_DICE:
+            continue
+        best_dice, best_count, _, best = scored[0]
+        chosen = [best]
+        for dice, _, _, gram in scored[1:]:
+            if len(chosen) == MAX_RENDERINGS or dice < max(MIN_DICE, ALTERNATIVE_SHARE * best_dice):
+                break
+            if not any(_overlaps(gram, other) for other in chosen):
+                chosen.append(gram)
+        found.append(
+            CandidateTerm(word, best, frequency[word], best_count, round(best_dice, 3), score, tuple(chosen[1:]))
+        )
         if len(found) == top:
             break
     return found
+
+
+def _overlaps(gram: str, other: str) -> bool:
+    """Listing both adds nothing: one is a run of the other's words ("pandemic" in "covid-19
+    pandemic"), or a form the glossary's matching already accepts (products for product)."""
+    from qa.lang.glossary import find_rendering
+
+    if f" {gram} " in f" {other} " or f" {other} " in f" {gram} ":
+        return True
+    return find_rendering(gram, other) is not None or find_rendering(other, gram) is not None
 
 
 def format_glossary_tsv(candidates: Iterable[CandidateTerm]) -> str:
@@ -148,7 +208,7 @@ def format_glossary_tsv(candidates: Iterable[CandidateTerm]) -> str:
     ]
     for candidate in candidates:
         lines.append(
-            f"{candidate.zh}\t{candidate.rendering}\t"
+            f"{candidate.zh}\t{'|'.join(candidate.renderings)}\t"
             f"in {candidate.pairs} pairs, with this rendering in {candidate.together}, dice {candidate.dice:.2f}"
         )
     return "\n".join(lines) + "\n"

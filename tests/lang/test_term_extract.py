@@ -36,3 +36,38 @@ def test_output_is_a_glossary_tsv_and_progress_is_reported():
     text = format_glossary_tsv(candidates)
     entries = parse_tsv(text, "candidates.tsv")
     assert [e.zh for e in entries] == [c.zh for c in candidates]
+
+
+def test_verbs_and_pronouns_are_not_terms():
+    """我们 (a pronoun) and 推进 (a verb) are frequent in the seeds but are the translator's choice."""
+    pairs = [
+        ("我们要推进京津冀协同发展", "We will advance Beijing-Tianjin-Hebei coordinated development"),
+        ("我们将推进中关村建设", "We will push forward the development of Zhongguancun"),
+        ("我们推进京津冀交通一体化", "We advanced Beijing-Tianjin-Hebei transport integration"),
+        ("推进中关村改革", "We will advance the reform of Zhongguancun"),
+    ]
+    terms = {candidate.zh: candidate.rendering for candidate in extract_terms(pairs, top=20, min_count=2)}
+    assert "我们" not in terms and "推进" not in terms
+    assert terms["京津冀"] == "beijing-tianjin-hebei"
+    assert terms["中关村"] == "zhongguancun"
+
+
+def test_hyphenated_words_stay_whole():
+    assert "covid-19" in english_ngrams("The COVID-19 pandemic")
+    assert not any(gram.endswith("-") or "- " in gram for gram in english_ngrams("The COVID-19 pandemic"))
+
+
+def test_several_renderings_are_proposed_but_not_inflections():
+    pairs = [
+        ("疫情防控", "epidemic prevention and control"),
+        ("疫情期间", "during the epidemic"),
+        ("疫情以来", "since the pandemic began"),
+        ("应对疫情", "respond to the pandemic"),
+        ("疫情形势", "the epidemic situation"),
+        ("疫情冲击", "the impact of the pandemics"),
+    ]
+    (candidate,) = [c for c in extract_terms(pairs, top=5, min_count=2) if c.zh == "疫情"]
+    assert set(candidate.renderings) == {"epidemic", "pandemic"}  # "pandemics" is a form of "pandemic"
+    assert "疫情\tepidemic|pandemic\t" in format_glossary_tsv([candidate]) or (
+        "疫情\tpandemic|epidemic\t" in format_glossary_tsv([candidate])
+    )
