@@ -321,8 +321,9 @@ def check(
 @app.command("baseline")
 def record_baseline(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or directories to record findings of.", show_default=False)
-    ],
+        list[Path] | None,
+        typer.Argument(help="Files or directories to record findings of.", show_default=False),
+    ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The baseline file to write (atomically).")
     ] = Path(DEFAULT_BASELINE),
@@ -330,6 +331,13 @@ def record_baseline(
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, as for `qa check`.")] = None,
     config: Annotated[Path | None, typer.Option(help="Config file, as for `qa check`.")] = None,
     encoding: Annotated[str | None, typer.Option(help="Force the input encoding, as for `qa check`.")] = None,
+    zh: Annotated[
+        Path | None, typer.Option("--zh", help="Chinese file of a line-aligned pair, as for `qa check`.")
+    ] = None,
+    en: Annotated[Path | None, typer.Option("--en", help="English file of a line-aligned pair (with --zh).")] = None,
+    columns: Annotated[
+        str | None, typer.Option(help="CSV columns holding the Chinese and the English, as for `qa check`.")
+    ] = None,
 ) -> None:
     """Record the current findings in a baseline file, for `qa check --baseline FILE`.
 
@@ -338,7 +346,7 @@ def record_baseline(
     """
     try:
         code = run_check(
-            paths,
+            paths or [],
             output_format="json",
             output=None,
             select=_split(select),
@@ -347,6 +355,8 @@ def record_baseline(
             config_path=config,
             encoding=encoding,
             record_baseline=output,
+            aligned=_aligned(paths, zh, en),
+            columns=_columns(columns),
         )
     except (InputError, ConfigError, RegistryError, UsageError, BaselineError) as error:
         raise fail(str(error)) from None
@@ -450,7 +460,9 @@ def terms_extract(
         Path | None, typer.Option("--output", "-o", help="Write the glossary to this file instead of stdout.")
     ] = None,
     top: Annotated[int, typer.Option(help="How many candidate terms to write.")] = 100,
-    min_count: Annotated[int, typer.Option("--min-count", help="Ignore terms seen in fewer pairs.")] = 2,
+    min_count: Annotated[
+        int, typer.Option("--min-count", help="Ignore terms found in fewer distinct Chinese segments.")
+    ] = 2,
     encoding: Annotated[
         str | None,
         typer.Option(help="Force the input encoding (e.g. gb18030, big5). Default: detected per file."),

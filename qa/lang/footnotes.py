@@ -117,6 +117,9 @@ _MAYBE = re.compile(
     .replace("SUPERDIGITS", _SUPERSCRIPT_DIGITS)
     .replace("SUPERLETTERS", _SUPERSCRIPT_LETTERS)
 )
+#: In Chinese without the notes' labels a plain digit starts no marker: a number glued to Chinese
+#: text is at most a weak marker (福祉16), which counts only when the notes define its label.
+_MAYBE_NOT_DIGIT = re.compile(_MAYBE.pattern.replace("0-9", "", 1))
 #: What a glued number may follow (see _glued_strength): a letter, a hanzi or a closing quote or bracket.
 _GLUE_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff" + re.escape(_CLOSERS) + "]")
 
@@ -296,7 +299,7 @@ def find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] |
     "[1]"); with them, weak forms (``Hebei11``, ``福祉16``, bare ``注1``) count when
     they name a defined note. Without them only forms unambiguous by position count.
     """
-    if not _MAYBE.search(text):
+    if not (_MAYBE if labels or lang == "en" else _MAYBE_NOT_DIGIT).search(text):
         return []
     if not labels:  # no notes: NUM and FN rules ask about the same segment, compute once
         return list(_find_markers_cached(text, lang))

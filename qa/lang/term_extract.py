@@ -42,16 +42,16 @@ MIN_DICE = 0.2
 #: Other renderings are proposed when they co-occur at least this specifically, relative to the best one.
 ALTERNATIVE_SHARE = 0.5
 MAX_RENDERINGS = 3
-#: Pairs looked at per term when collecting rendering candidates (frequent terms need no more).
-MAX_PAIRS_PER_TERM = 400
+#: Sources looked at per term when collecting rendering candidates (frequent terms need no more).
+MAX_SOURCES_PER_TERM = 400
 
 
 @dataclass(frozen=True)
 class CandidateTerm:
     zh: str
     rendering: str  # the co-occurring English n-gram
-    pairs: int  # pairs whose Chinese holds the term
-    together: int  # of those, pairs whose English holds the rendering
+    pairs: int  # distinct Chinese texts (sources) that hold the term
+    together: int  # of those, sources with the rendering in a translation (counted over at most 400)
     dice: float
     score: float  # TF-IDF of the term over the input
     #: other n-grams that co-occur almost as specifically (孩子 → children, kids): a term often
@@ -120,24 +120,31 @@ def extract_terms(
     import jieba.analyse
 
     jieba.setLogLevel(60)  # jieba logs its dictionary loading on stderr
+    # A translation memory or an MT test set repeats a source once per translation: evidence
+    # is counted per distinct Chinese text (its translations together), else one sentence
+    # translated ten times would make every word in it a term with ten matching renderings.
     segmented: dict[str, frozenset[str]] = {}
-    texts: list[tuple[frozenset[str], str]] = []
-    frequency: Counter[str] = Counter()
+    translations: dict[str, list[str]] = {}
+    sources: Counter[str] = Counter()  # distinct Chinese texts that hold the word
     for number, (zh, en) in enumerate(pairs, start=1):
-        words = chinese_words(zh, segmented)
-        texts.append((words, en))
-        frequency.update(words)
+        known = translations.get(zh)
+        if known is None:
+            translations[zh] = [en]
+            sources.update(chinese_words(zh, segmented))
+        else:
+            known.append(en)
         if progress is not None and number % 1000 == 0:
             progress(1000)
+    pair_count = sum(len(texts) for texts in translations.values())
     if progress is not None:
-        progress(len(texts) % 1000)
+        progress(pair_count % 1000)
     idf = jieba.analyse.default_tfidf.idf_freq
     median_idf = jieba.analyse.default_tfidf.median_idf
     may_be_term = _term_tagger()
     ranked = sorted(
         (
             (count * idf.get(word, median_idf), word)
-            for word, count in frequency.items()
+            for word, count in sources.items()
             if count >= min_count and may_be_term(word)
         ),
         reverse=True,
@@ -145,31 +152,36 @@ def extract_terms(
     # more candidates than asked for: some find no rendering
     candidates = {word: score for score, word in ranked[: max(top * 2, top + 50)]}
 
-    # pass 2: n-grams co-occurring with each candidate, and how often each n-gram occurs at all
+    # pass 2: n-grams co-occurring with each candidate, and in how many sources' translations each occurs
     together: dict[str, Counter[str]] = {word: Counter() for word in candidates}
-    seen_pairs: Counter[str] = Counter()
-    ngram_pairs: Counter[str] = Counter()
-    for number, (words, en) in enumerate(texts, start=1):
-        grams = english_ngrams(en)
-        ngram_pairs.update(grams)
-        for word in words & candidates.keys():
-            seen_pairs[word] += 1
-            if seen_pairs[word] <= MAX_PAIRS_PER_TERM:
+    seen_sources: Counter[str] = Counter()
+    ngram_sources: Counter[str] = Counter()
+    done = 0
+    for zh, texts in translations.items():
+        grams = set().union(*(english_ngrams(en) for en in texts))
+        ngram_sources.update(grams)
+        for word in segmented[zh] & candidates.keys():
+            seen_sources[word] += 1
+            if seen_sources[word] <= MAX_SOURCES_PER_TERM:
                 together[word].update(grams)
-        if progress is not None and number % 1000 == 0:
-            progress(1000)
+        if progress is not None:
+            done += len(texts)
+            if done >= 1000:
+                progress(done)
+                done = 0
     if progress is not None:
-        progress(len(texts) % 1000)
+        progress(done)
 
     found: list[CandidateTerm] = []
     for word, score in candidates.items():
-        sampled = min(frequency[word], MAX_PAIRS_PER_TERM)
+        frequency = sources[word]
+        sampled = min(frequency, MAX_SOURCES_PER_TERM)
         scored: list[tuple[float, int, str]] = []
         for gram, count in together[word].most_common(50):
             if count < min_count:
                 break
-            # co-occurrences were counted over a sample of the term's pairs: scale them up
-            dice = min(2 * count * frequency[word] / sampled / (frequency[word] + ngram_pairs[gram]), 1.0)
+            # co-occurrences were counted over a sample of the term's sources: scale them up
+            dice = min(2 * count * frequency / sampled / (frequency + ngram_sources[gram]), 1.0)
             scored.append((dice, count, gram.count(" "), gram))
         # at equal strength the longer n-gram: "united states" rather than "states" or "united"
         scored.sort(reverse=True)
@@ -183,7 +195,7 @@ def extract_terms(
             if not any(_overlaps(gram, other) for other in chosen):
                 chosen.append(gram)
         found.append(
-            CandidateTerm(word, best, frequency[word], best_count, round(best_dice, 3), score, tuple(chosen[1:]))
+            CandidateTerm(word, best, frequency, best_count, round(best_dice, 3), score, tuple(chosen[1:]))
         )
         if len(found) == top:
             break
@@ -204,11 +216,11 @@ def format_glossary_tsv(candidates: Iterable[CandidateTerm]) -> str:
     """Candidates as a glossary TSV (zh, rendering, a note with the evidence)."""
     lines = [
         "# Candidate glossary written by `qa terms extract`: check each rendering before use.",
-        "# zh<TAB>rendering<TAB>evidence: pairs with the term, pairs with both, Dice coefficient",
+        "# zh<TAB>renderings<TAB>evidence: Chinese sources with the term, sources translated with the rendering, Dice",
     ]
     for candidate in candidates:
         lines.append(
             f"{candidate.zh}\t{'|'.join(candidate.renderings)}\t"
-            f"in {candidate.pairs} pairs, with this rendering in {candidate.together}, dice {candidate.dice:.2f}"
+            f"in {candidate.pairs} sources, with this rendering in {candidate.together}, dice {candidate.dice:.2f}"
         )
     return "\n".join(lines) + "\n"

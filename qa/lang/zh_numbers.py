@@ -20,9 +20,11 @@ never numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 
 from qa.lang.footnotes import blank_markers
 from qa.lang.quantity import Quantity
@@ -41,19 +43,22 @@ _NORMALISE = str.maketrans(
     "０１２３４５６７８９．，萬億兩貳壹贰叁肆伍陆陸柒捌玖拾佰仟廿點％",
     "0123456789.,万亿两二一二三四五六六七八九十百千廿点%",
 )
-_TO_NORMALISE = re.compile("[０-９．，萬億兩貳壹贰叁肆伍陆陸柒捌玖拾佰仟點％]")
+#: What needs translate() once full-width commas are replaced (most texts have only those: see _normalised).
+_TO_NORMALISE = re.compile("[０-９．萬億兩貳壹贰叁肆伍陆陸柒捌玖拾佰仟點％]")
 _HZ_DIGITS = "〇零一二三四五六七八九两"
 _HZ_ANY = _HZ_DIGITS + "十百千廿" + _FORMAL
-_SCALES = "万亿萬億"
 
 #: Cheap pre-check: no digit and no numeral character means no work.
 _MAY_HAVE = re.compile(f"[0-9０-９{_HZ_ANY}萬億]")
 
-_ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?: [0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+_ARABIC_AFTER_FIRST_DIGIT = r"[0-9]*(?:,[0-9]{3}(?![0-9]))*(?: [0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+_ARABIC = "[0-9]" + _ARABIC_AFTER_FIRST_DIGIT
 # A numeral run in the normalised text: digits and hanzi numerals with their scales; 多/余/几 may
 # sit before a scale (20多万). Runs are parsed, and split where they are not one number (五一, 十四五).
+# The first character is matched alone, the rest of an Arabic number after it, so that the regex engine
+# can skip ahead to where a run starts (a pattern that starts with an alternation is tried everywhere).
 _RUN = re.compile(
-    rf"(?:{_ARABIC}|[{_HZ_DIGITS}十百千廿万亿])"
+    rf"[0-9{_HZ_DIGITS}十百千廿万亿](?:(?<=[0-9]){_ARABIC_AFTER_FIRST_DIGIT})?"
     rf"(?:{_ARABIC}|[{_HZ_DIGITS}十百千廿万亿]|点(?=[{_HZ_DIGITS}])|[多余几](?=[万亿])| (?=[万亿]))*"
 )
 _YEAR_DIGITS = r"[0-9]{4}|[〇零一二三四五六七八九]{4}"
@@ -65,12 +70,16 @@ _DATE = re.compile(
     r"|(?<![0-9.])(?P<day3>3[01]|[12][0-9]|0?[1-9]) ?日"
     r"|(?<![0-9])(?P<year4>[12][0-9]{3})-(?P<month4>[01][0-9])-(?P<day4>[0-3][0-9])(?![0-9])"
 )
+#: Where a _DATE match can start: its first character, with 年 / 月 / 日 / - at most five characters on.
+_DATE_START = re.compile("[0-9〇零一二三四五六七八九十](?=[^年月日-]{0,4}[年月日-])")
 #: Clock times: 16时, 下午5时30分, 3点半, 16:00, 05:03:17 (the value is minutes after midnight).
 _TIME = re.compile(
     r"(?P<part>上午|早上|凌晨|中午|下午|傍晚|晚上|晚)?"
     r"(?:(?P<hour>[0-2]?[0-9])[时点](?:(?P<minute>[0-5]?[0-9])分|(?P<half>半))?"
     r"|(?<![0-9:])(?P<hour2>[0-2]?[0-9]):(?P<minute2>[0-5][0-9])(?::[0-5][0-9])?(?![0-9]))"
 )
+#: Where a _TIME match can start: a digit or the first character of a part of the day, with 时 / 点 / : close after.
+_TIME_START = re.compile("[0-9上早凌中下傍晚](?=[^时点:]{0,3}[时点:])")
 
 #: Measure words (classifiers) and units that make a numeral a quantity. This is the grammar's closed
 #: class of counting words, longest first; units are passed on to the units rules in ``unit``.
@@ -85,13 +94,26 @@ _CLASSIFIERS = (
     "例 起 宗 趟 班 对 對 双 雙 组 組 队 隊 号 號 号线 號線 线 線 路 级 級 档 檔 环 環 代 年级 年級 强 強 大 "
     "亿元 万元 倍 轮次 方面 方 届次 区 區 省 市 县 縣 镇 鎮 村 国 國 校 门 門 首 幅 集 版 口 点 點 成员"
 ).split()
-_MEASURE = re.compile("|".join(sorted(map(re.escape, _UNITS + _CLASSIFIERS), key=len, reverse=True)))
 _UNIT_SET = frozenset(_UNITS)
+
+
+def _measures_by_first_character() -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(_UNITS + _CLASSIFIERS, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in by_first.items()}
+
+
+#: Measure words and units by their first character, longest first: one dict look-up settles most positions.
+_MEASURES = _measures_by_first_character()
 
 #: 半米, 半年: half of a unit (一半 and 过半 are "half" of something counted elsewhere: no unit follows).
 _HALF = re.compile("半(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")")
 _APPROX_BEFORE = re.compile(r"(?:大约|约|近|将近|接近|超过|超|逾|达|多达|不到|不足|不少于|至少|上)$")
+#: The last characters of _APPROX_BEFORE's words (and the newline its $ may stand before): a cheap test first.
+_APPROX_BEFORE_LAST = frozenset("约近过超逾达到足于少上\n")
 _APPROX_AFTER = re.compile(r"[多余来许几]|以上|以下|左右|上下")
+_APPROX_AFTER_FIRST = frozenset("多余来许几以左上")
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|~|～|-|－|—|–)\s?")
 _PERCENT_AFTER = re.compile(r"\s?%")
 _POINT_AFTER = re.compile(r"个?百分点")
@@ -99,23 +121,27 @@ _POINT_AFTER = re.compile(r"个?百分点")
 _ENUM_PAREN = re.compile(rf"^\s*[(（]([{_HZ_DIGITS}十]{{1,3}}|[0-9]{{1,2}})[)）]")
 _ENUM_COMMA = re.compile(rf"^\s*([{_HZ_DIGITS}十]{{1,3}})、")
 _ENUM_SHI = re.compile(rf"(?:^|(?<=[，,；;：:。\s]))([{_HZ_DIGITS}十]{{1,2}})是")
+_NUMERAL_SHI = re.compile(f"[{_HZ_DIGITS}十]是")  # what every _ENUM_SHI match holds: a fast test first
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re.compile(f"[0-9{_HZ_DIGITS}]")
 _CENTURY_DECADE = re.compile(r"世纪([0-9]{2}|[一二三四五六七八九]十)年代")
-_HAS_CALENDAR = re.compile("[年月日]|[0-9]{4}-")
+_CALENDAR_HINT = re.compile("[年月日-]")  # every _DATE match holds one (a class is found fast)
 #: What may follow or precede a lone hanzi digit for it to be a quantity; anything else makes it part of a word.
 _LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后")
 _LONE_DIGIT_BEFORE = frozenset("第之数數几幾上")
 _SESSION_WORDS = ("届", "屆", "次", "批", "期", "轮", "輪", "阶段", "階段", "季度")
 _DECADES = frozenset(Decimal(decade) for decade in range(0, 100, 10))
 _GENERATION = re.compile(r"后(?![来面期续果天])")  # 90后 (born in the 1990s), not 后来 / 后面
+_NUMERAL_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
+_START = attrgetter("start")
 
 
 def may_have_zh_numbers(text: str) -> bool:
     return _MAY_HAVE.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 14)  # the same few numerals recur (一, 两, 2, 10, 2019): a look-up beats a parse
 def parse_zh_numeral(numeral: str) -> tuple[Decimal, Decimal, bool] | None:
     """(value, quantum, approximate) of one Chinese numeral in normalised form, or None if it is not one.
 
@@ -152,7 +178,7 @@ def parse_zh_numeral(numeral: str) -> tuple[Decimal, Decimal, bool] | None:
     top_scale = 0
     after_scale = 0  # the scale just read, for 三万五 = 35,000
     zero_seen = approximate = False
-    for token in re.findall(r"[0-9]+(?:\.[0-9]+)?|.", text):
+    for token in _NUMERAL_TOKEN.findall(text):
         if token[0].isdigit():
             if number is not None:
                 return None
@@ -231,33 +257,38 @@ def parse_zh_numeral(numeral: str) -> tuple[Decimal, Decimal, bool] | None:
     return value, quantum, approximate
 
 
-def _split_run(run: str, start: int) -> list[tuple[int, int, Decimal, Decimal, bool]]:
-    """Split a run of numeral characters into numbers: the longest parseable prefix first (十四五 → 十四, 五)."""
+@lru_cache(maxsize=1 << 14)
+def _split_run(run: str) -> tuple[tuple[int, int, Decimal, Decimal, bool], ...]:
+    """Split a run of numeral characters into numbers: the longest parseable prefix first (十四五 → 十四, 五).
+
+    Offsets are within the run.
+    """
     pieces: list[tuple[int, int, Decimal, Decimal, bool]] = []
     position = 0
+    if len(run) > 1 and run[0] in _SCALE_VALUE and run[1] in _HANZI_DIGIT_VALUE:
+        return ()  # 万一 ("in case"): a scale before a hanzi digit makes a word, not a number and a digit
     first, second, third = (_HANZI_DIGIT_VALUE.get(char, -1) for char in (run + "   ")[:3])
     if 0 < first and second == first + 1 and third < 0:
         # 五六百 / 四五厘米: two neighbouring digits say "five or six hundred", a range
         high = parse_zh_numeral(run[1:])
         if high is not None and high[0]:
             low = high[0] * first / second
-            pieces.append((start, start + len(run), low, Decimal(1), True))
-            pieces.append((start, start + len(run), high[0], Decimal(1), True))
-            return pieces
+            return (0, len(run), low, Decimal(1), True), (0, len(run), high[0], Decimal(1), True)
     while position < len(run):
         for end in range(len(run), position, -1):
             parsed = parse_zh_numeral(run[position:end])
             if parsed is not None:
-                pieces.append((start + position, start + end, *parsed))
+                pieces.append((position, end, *parsed))
                 position = end
                 break
         else:
             position += 1
-    return pieces
+    return tuple(pieces)
 
 
 def _has_digit(run: str) -> bool:
-    return any(char.isdigit() or char in _HZ_DIGITS for char in run)
+    """Whether a run (or part of one) has a digit, Arabic or hanzi, rather than only 十百千万亿 and the like."""
+    return _DIGIT.search(run) is not None
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
@@ -265,7 +296,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
 
     A lowercase unit after the number (28.4mg, 10km) leaves it a number, as in English.
     """
-    if start > 0 and (_ASCII_LETTER.match(text[start - 1]) or text[start - 1] in "_/#"):
+    if start > 0 and text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] in "_/#"):
         return True
     if start > 1 and text[start - 1] in "-‐." and text[start - 2].isascii() and text[start - 2].isalnum():
         return True
@@ -283,14 +314,20 @@ def _percent_word_segmenter():  # jieba is slow to load: only X成 needs it, and
 
 
 def _is_percent_cheng(text: str, start: int, end: int) -> bool:
-    """三成 is 30%; 一成不变 and 变成 are words: jieba's segmentation tells them apart."""
+    """三成 is 30%; 一成不变, 变成, 唯一成功 (唯一 + 成功) and 这一成本 are words: jieba's segmentation
+    tells them apart. 成 is a percentage when it makes one word with the numeral (三成), or stands
+    alone after a numeral that is a word of its own."""
     jieba = _percent_word_segmenter()
     sentence_start = max(0, start - 10)
     offset = sentence_start
+    previous_start = sentence_start
     for word in jieba.cut(text[sentence_start : end + 8], HMM=False):
         word_end = offset + len(word)
         if word_end > end and offset <= end:  # the word holding 成
-            return offset == end or (offset >= start and word_end == end + 1)
+            if offset == end:  # 成 starts a word: alone, after a numeral that is not part of another word
+                return word_end == end + 1 and previous_start >= start
+            return offset >= start and word_end == end + 1
+        previous_start = offset
         offset = word_end
     return False
 
@@ -299,21 +336,21 @@ def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
         return []
-    # translate() looks up every character: only texts with something to normalise pay for it
-    norm = text.translate(_NORMALISE) if _TO_NORMALISE.search(text) else text
+    norm = _normalised(text)
     if _ASCII_DIGIT.search(norm):
         norm = blank_markers(norm, "zh")
     quantities: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
-    for match in _DATE.finditer(norm) if _HAS_CALENDAR.search(norm) else ():
-        quantity = _date_quantity(text, norm, match)
-        if quantity is not None:
-            quantities.append(quantity)
-            taken.append((match.start(), match.end()))
+    if _CALENDAR_HINT.search(norm):
+        for match in _matches(_DATE, _DATE_START, norm):
+            quantity = _date_quantity(text, norm, match)
+            if quantity is not None:
+                quantities.append(quantity)
+                taken.append((match.start(), match.end()))
 
     if ":" in norm or "时" in norm or "点" in norm:
-        for match in _TIME.finditer(norm):
+        for match in _matches(_TIME, _TIME_START, norm):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             quantity = _time_quantity(text, match)
@@ -321,8 +358,7 @@ def zh_quantities(text: str) -> list[Quantity]:
                 quantities.append(quantity)
                 taken.append((quantity.start, quantity.end))
 
-    enumerators = _enumerator_spans(norm)
-    for start, end, value in enumerators:
+    for start, end, value in _enumerator_spans(norm):
         quantities.append(
             Quantity(Decimal(value), "ordinal", start, end, text[start:end], hard=False, enumerator=True, spelled=True)
         )
@@ -330,7 +366,7 @@ def zh_quantities(text: str) -> list[Quantity]:
 
     for match in _RUN.finditer(norm):
         run_start, run_end = match.span()
-        if any(start < run_end and run_start < end for start, end in taken):
+        if taken and any(start < run_end and run_start < end for start, end in taken):
             continue
         run = match.group()
         if run_end - run_start == 1:
@@ -342,7 +378,7 @@ def zh_quantities(text: str) -> list[Quantity]:
                 and norm[run_end : run_end + 1] not in _LONE_DIGIT_AFTER
                 and norm[run_start - 1 : run_start] not in _LONE_DIGIT_BEFORE
                 and not norm.endswith("百分之", 0, run_start)
-                and _MEASURE.match(norm, run_end) is None
+                and _measure_at(norm, run_end) is None
             ):
                 continue
         if not _has_digit(run) and not _bare_scale_quantity(norm, run_start, run_end):
@@ -356,8 +392,11 @@ def zh_quantities(text: str) -> list[Quantity]:
                              identifier=True)
                 )  # fmt: skip
             continue
-        pieces = _split_run(run, run_start)
-        classified = [_classify(text, norm, *piece) for piece in pieces]
+        pieces = _split_run(run)
+        classified = [
+            _classify(text, norm, run_start + start, run_start + end, value, quantum, approximate)
+            for start, end, value, quantum, approximate in pieces
+        ]
         if len(pieces) == 2 and pieces[0][:2] == pieces[1][:2] and classified[0] and classified[1]:
             low, high = classified
             quantities.append(replace(high, value=low.value, kind="range", high=high.value, parts=(low, high)))
@@ -370,8 +409,40 @@ def zh_quantities(text: str) -> list[Quantity]:
                     Quantity(Decimal("0.5"), "fraction", match.start(), match.end(), text[match.start() : match.end()],
                              hard=False, quantum=Decimal("0.001"), unit=match.group(1), spelled=True)
                 )  # fmt: skip
-    quantities.sort(key=lambda quantity: quantity.start)
+    if len(quantities) > 1:
+        quantities.sort(key=_START)
     return _join_ranges(text, norm, quantities)
+
+
+def _normalised(text: str) -> str:
+    """The text with full-width digits and punctuation and Traditional numerals in the forms the patterns read."""
+    # Most texts have nothing to normalise but full-width commas: replace() is many times cheaper than
+    # translate(), which looks up every character.
+    norm = text.replace("，", ",")
+    return norm.translate(_NORMALISE) if _TO_NORMALISE.search(norm) else norm
+
+
+def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, tried only where ``starts`` finds that a match can begin.
+
+    The patterns begin with lookbehinds or optional groups, so the regex engine tries them at every
+    character; a plain character class finds the few places worth trying far faster.
+    """
+    resume = 0
+    for start in starts.finditer(norm):
+        if start.start() >= resume:
+            match = pattern.match(norm, start.start())
+            if match is not None:
+                yield match
+                resume = match.end()
+
+
+def _measure_at(norm: str, position: int) -> str | None:
+    """The measure word or unit at ``position`` (the longest that fits), or None."""
+    for word in _MEASURES.get(norm[position : position + 1], ()):
+        if norm.startswith(word, position):
+            return word
+    return None
 
 
 def _bare_scale_quantity(norm: str, start: int, end: int) -> bool:
@@ -382,10 +453,10 @@ def _bare_scale_quantity(norm: str, start: int, end: int) -> bool:
     before = norm[start - 1] if start else ""
     if "亿" in norm[start:end] and end - start > 1:
         return True  # 千亿茶产业, 百亿: 亿 compounds are never words
-    if before in "数數几幾上第" or norm.startswith("级", end) or norm.startswith("級", end):
+    if (before and before in "数數几幾上第") or norm.startswith("级", end) or norm.startswith("級", end):
         return True
     after = end + 1 if end < len(norm) and norm[end] in "多余几来" else end
-    return _MEASURE.match(norm, after) is not None
+    return _measure_at(norm, after) is not None
 
 
 def _time_quantity(text: str, match: re.Match[str]) -> Quantity | None:
@@ -440,14 +511,17 @@ def _small_int(numeral: str) -> int | None:
 
 def _enumerator_spans(norm: str) -> list[tuple[int, int, int]]:
     spans: list[tuple[int, int, int]] = []
-    for pattern in (_ENUM_PAREN, _ENUM_COMMA, _ENUM_SHI):
-        for match in pattern.finditer(norm):
-            numeral = match.group(1)
-            value = _small_int(numeral)
+    for pattern in (_ENUM_PAREN, _ENUM_COMMA):  # anchored at the start: one match at most
+        match = pattern.match(norm)
+        if match is not None:
+            value = _small_int(match.group(1))
             if value is not None and value > 0:
                 spans.append((match.start(1) - (1 if pattern is _ENUM_PAREN else 0), match.end(), value))
-                if pattern is not _ENUM_SHI:
-                    break
+    if _NUMERAL_SHI.search(norm):
+        for match in _ENUM_SHI.finditer(norm):
+            value = _small_int(match.group(1))
+            if value is not None and value > 0:
+                spans.append((match.start(1), match.end(), value))
     return spans
 
 
@@ -455,25 +529,30 @@ def _classify(
     text: str, norm: str, start: int, end: int, value: Decimal, quantum: Decimal, approximate: bool
 ) -> Quantity | None:
     """Turn a parsed numeral into a Quantity by what surrounds it, or None if it is part of a word."""
+    # Most numerals have nothing around them: each pattern below is tried only if the next (or previous)
+    # character can start (or end) it.
     numeral = norm[start:end]
-    spelled = not any(char.isdigit() for char in numeral)
-    has_scale = any(char in _SCALES for char in numeral)
+    if numeral.isdigit():  # the common case; a run's only digits are ASCII ones
+        spelled, has_digit = False, True
+    else:
+        spelled, has_digit = _ASCII_DIGIT.search(numeral) is None, _has_digit(numeral)
+    has_scale = "万" in numeral or "亿" in numeral  # 萬 and 億 are normalised
     before = norm[max(0, start - 4) : start]
     approx = ""
-    approx_before = _APPROX_BEFORE.search(before)
+    approx_before = _APPROX_BEFORE.search(before) if before[-1:] in _APPROX_BEFORE_LAST else None
     if approx_before:
         approx = approx_before.group()
     if approximate:
         approx = approx or "多"
     after = end
-    approx_after = _APPROX_AFTER.match(norm, after)
+    approx_after = _APPROX_AFTER.match(norm, after) if norm[after : after + 1] in _APPROX_AFTER_FIRST else None
     if approx_after and not norm.startswith("余万", after):
         approx = approx or approx_after.group()
         after = approx_after.end()
     kind = "cardinal"
     unit = measure = ""
     # 数十万, 几百, 上万: an order of magnitude; below a thousand ("dozens") it is loose, so soft
-    magnitude = not _has_digit(numeral) and before.endswith(("数", "數", "几", "幾", "上"))
+    magnitude = not has_digit and before.endswith(("数", "數", "几", "幾", "上"))
     hard = not spelled or has_scale
     span_start, span_end = start, end
 
@@ -485,8 +564,8 @@ def _classify(
     elif before.endswith("百分之"):
         kind, span_start, hard = "percent", start - 3, True
     if kind == "cardinal":
-        percent = _PERCENT_AFTER.match(norm, end)
-        points = _POINT_AFTER.match(norm, after)
+        percent = _PERCENT_AFTER.match(norm, end) if "%" in norm[end : end + 2] else None
+        points = _POINT_AFTER.match(norm, after) if norm.startswith(("个", "百"), after) else None
         if percent:
             kind, span_end, hard = "percent", percent.end(), True
         elif points:
@@ -506,9 +585,8 @@ def _classify(
         elif norm.startswith("倍", after):
             kind, span_end = "multiple", after + 1
     if kind in ("cardinal", "ordinal"):
-        measure_match = _MEASURE.match(norm, after)
-        if measure_match:
-            word = measure_match.group()
+        word = _measure_at(norm, after)
+        if word is not None:
             if word in _UNIT_SET:
                 unit = word
             else:
@@ -520,15 +598,15 @@ def _classify(
             if len(numeral) < 2 and not magnitude:
                 return None  # a lone 三 / 五 inside a word
             hard = value >= 10
-    if spelled and not _has_digit(numeral) and not magnitude:
+    if spelled and not has_digit and not magnitude:
         hard = False  # 十年, 百万亩, 万人: a round figure without a digit is often rendered loosely
-    if norm.startswith(("级", "級"), end) and not _has_digit(numeral):
+    if norm.startswith(("级", "級"), end) and not has_digit:
         magnitude = True
         span_end = end + 1
     if magnitude:
         hard = value >= 1000
         span_start = min(span_start, start - 1) if before.endswith(("数", "數", "几", "幾", "上")) else span_start
-    century = _CENTURY_DECADE.match(norm, end)
+    century = _CENTURY_DECADE.match(norm, end) if norm.startswith("世纪", end) else None
     if century and kind == "cardinal" and 1 <= value <= 30:
         # 20世纪80年代: the 1980s
         decade = _small_int(century.group(1))
@@ -539,9 +617,15 @@ def _classify(
         # 八十年代 / 90后: the 1980s, people born in the 1990s
         kind, value = "year", value + (1900 if value >= 30 else 2000)
         hard, span_end = True, end + (2 if norm.startswith("年代", end) else 1)
-    if kind == "cardinal" and not spelled and value == value.to_integral_value() and 1000 <= value <= 2999:
-        if norm.startswith("年", end) and "," not in numeral:
-            kind = "year"
+    if (
+        kind == "cardinal"
+        and not spelled
+        and norm.startswith("年", end)
+        and "," not in numeral
+        and value == value.to_integral_value()
+        and 1000 <= value <= 2999
+    ):
+        kind = "year"
     return Quantity(
         value,
         kind,  # type: ignore[arg-type]
@@ -568,10 +652,9 @@ def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quant
         low = quantities[index]
         if index + 1 < len(quantities):
             high = quantities[index + 1]
-            gap = norm[low.end : high.start]
             if (
-                gap
-                and _RANGE_JOIN.fullmatch(gap)
+                0 < high.start - low.end <= 3  # the longest _RANGE_JOIN: a space, 至, a space
+                and _RANGE_JOIN.fullmatch(norm[low.end : high.start])
                 and low.kind not in ("date", "month")
                 and high.kind not in ("date", "month")
                 and low.value < high.value

@@ -217,3 +217,24 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_output_folder_must_exist(tmp_path: Path):
     with pytest.raises(BaselineError, match="does not exist"):
         save([], tmp_path / "missing" / "b.json")
+
+
+def test_baseline_of_line_aligned_files(tmp_path: Path):
+    """`qa baseline --zh --en` records what `qa check --zh --en` finds, and the check then passes."""
+    (tmp_path / "report.zh.txt").write_text("新开工300个。\n启动危旧楼房改建20万平方米。\n", encoding="utf-8")
+    (tmp_path / "report.en.txt").write_text(
+        "We will start 200 projects.\nWe will renovate 200,000 square meters.\n", encoding="utf-8"
+    )
+    aligned = ("--zh", "report.zh.txt", "--en", "report.en.txt")
+    findings = json_findings(run_qa("check", *aligned, "-f", "json", cwd=tmp_path))
+    assert [(f["code"], f["line"]) for f in findings] == [("NUM003", 1)]
+    result = run_qa("baseline", *aligned, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    entries = json.loads((tmp_path / ".qa-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert [e["code"] for e in entries] == ["NUM003"]
+    assert run_qa("check", *aligned, "--baseline", ".qa-baseline.json", cwd=tmp_path).returncode == 0
+
+
+def test_baseline_needs_files_or_an_aligned_pair(tmp_path: Path):
+    result = run_qa("baseline", cwd=tmp_path)
+    assert result.returncode == 2 and "no files to check" in result.stderr
