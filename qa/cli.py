@@ -222,12 +222,22 @@ def run_check(
         reporter.emit(findings, engine.rules, out)
     if baseline is not None:
         report_stale(gate.stale, baseline, strict_baseline)
+    if engine.stale_ignores:
+        _report_stale_ignores(engine.stale_ignores)
     if strict_baseline and gate.stale:
         return EXIT_FINDINGS
     if fail_on == "never":
         return EXIT_OK
     threshold = severity_rank(fail_on)
     return EXIT_FINDINGS if any(severity_rank(f.severity) <= threshold for f in findings) else EXIT_OK
+
+
+def _report_stale_ignores(stale: list[tuple[str, int, str]]) -> None:
+    """Inline ``qa: ignore`` notes that silence nothing: like stale baseline entries, they should go."""
+    notes = "1 `qa: ignore` note silences" if len(stale) == 1 else f"{len(stale)} `qa: ignore` notes silence"
+    sys.stderr.write(f"qa: warning: {notes} nothing (the finding was fixed, or the note names another rule):\n")
+    for path, line, selector in stale:
+        sys.stderr.write(f"  {path}:{line}: qa: ignore {selector}\n")
 
 
 @app.command()

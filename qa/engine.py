@@ -61,6 +61,10 @@ class Engine:
     _instances: list[Rule] | None = field(default=None, repr=False)
     #: Findings silenced by ``qa: ignore`` notes in the files (XLIFF <note>, PO comment), by rule code.
     suppressed: Counter[str] = field(default_factory=Counter, repr=False)
+    #: ``qa: ignore`` notes that silenced nothing, as (path, line, selector): the finding they were
+    #: written for is gone (fixed, or the pair changed), or they name the wrong rule.
+    stale_ignores: list[tuple[str, int, str]] = field(default_factory=list, repr=False)
+    _used_ignores: set[tuple[int, str]] = field(default_factory=set, repr=False)
 
     @classmethod
     def from_config(
@@ -143,14 +147,27 @@ class Engine:
                     continue
                 findings.append(self._finding(rule, hit, document, hit.pair, seen))
         findings.sort(key=Finding.sort_key)
+        self._collect_stale_ignores(document)
         return findings
+
+    def _collect_stale_ignores(self, document: Document) -> None:
+        """Notes whose selectors name a rule that ran on the pair but silenced none of its findings."""
+        for pair in document.pairs:
+            for selector in pair.suppress:
+                if (pair.index, selector) in self._used_ignores:
+                    continue
+                if selector.upper() == "ALL" or any(rule_matches(rule, selector) for rule in self.rules.values()):
+                    self.stale_ignores.append((pair.zh.path or document.path, pair.zh.line, selector))
+        self._used_ignores.clear()
 
     def _suppressed(self, rule: Rule, pair: Pair) -> bool:
         """A note in the file (``qa: ignore NUM001``) silences this rule's findings on this pair; counted."""
-        if any(selector.upper() == "ALL" or rule_matches(type(rule), selector) for selector in pair.suppress):
-            self.suppressed[rule.code] += 1
-            return True
-        return False
+        matching = [s for s in pair.suppress if s.upper() == "ALL" or rule_matches(type(rule), s)]
+        if not matching:
+            return False
+        self.suppressed[rule.code] += 1
+        self._used_ignores.update((pair.index, selector) for selector in matching)
+        return True
 
     def _finding(self, rule: Rule, hit: Hit, document: Document, pair: Pair | None, seen: Counter) -> Finding:
         segment: Segment = hit.segment if hit.segment is not None else pair.side(hit.side)  # type: ignore[union-attr]

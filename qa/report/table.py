@@ -26,7 +26,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from qa.model import Evidence, Finding
+from qa.model import TAG_MARK, Evidence, Finding
 from qa.report import Reporter, rule_name, summarise, summary_line
 
 if TYPE_CHECKING:
@@ -231,6 +231,15 @@ def _reach_right(text: str, end: int, cells: int) -> int:
     return index
 
 
+#: How the table shows where an inline tag or placeholder was (``TAG_MARK``, U+FFFC, which
+#: terminals draw as a box with letters in it or not at all): one narrow character, so offsets hold.
+TAG_SHOWN = "\u25ab"  # ▫ WHITE SMALL SQUARE
+
+
 def printable(text: str) -> str:
-    """Line breaks, tabs and other control characters as single spaces, so offsets still hold."""
-    return "".join(" " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text)
+    """Line breaks, tabs and other control characters as single spaces, so offsets still hold;
+    an inline tag's place as ▫."""
+    return "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else TAG_SHOWN if char == TAG_MARK else char
+        for char in text
+    )

@@ -173,3 +173,20 @@ def test_cli_line_aligned_pair(tmp_path: Path):
     )
     result = run_qa("check", "--zh", "a.zh", "--en", "missing.en", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (2, "qa: error: missing.en: not a regular file\n")
+
+
+def test_a_note_that_silences_nothing_is_reported_as_stale(tmp_path: Path):
+    """Like a stale baseline entry: the finding it was written for is gone, so the note should go too."""
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh_CN\\n"\n\n'
+        '# qa: ignore TXT003\nmsgid "强化作风建设。"\nmsgstr "Improve our work  conduct."\n\n'
+        '# qa: ignore NUM001\nmsgid "各位代表!"\nmsgstr "Fellow Deputies,"\n'
+    )
+    (tmp_path / "r.po").write_text(po, encoding="utf-8")
+    result = run_qa("check", "r.po", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 `qa: ignore` note silences nothing" in result.stderr
+    assert "r.po:11: qa: ignore NUM001" in result.stderr
+    assert "TXT003" not in result.stderr  # that note silences a finding
+    # a note about a rule that was not run is not judged
+    assert "qa: ignore" not in run_qa("check", "r.po", "--select", "TXT", cwd=tmp_path).stderr

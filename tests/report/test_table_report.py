@@ -202,3 +202,24 @@ def test_long_rule_names_wrap_after_hyphens():
 def test_color_true_beats_no_color(findings, rules, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert ANSI_COLOUR.search(render(findings, rules, width=120, color=True))
+
+
+def test_an_inline_tags_place_is_shown_as_a_small_square(tmp_path):
+    """An XLIFF <x/> stands in the text as U+FFFC, which terminals draw as a box of letters: the table shows ▫."""
+    from qa.cli import app
+    from typer.testing import CliRunner
+
+    xliff = tmp_path / "tags.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh-CN" '
+        'target-language="en" datatype="plaintext" original="r"><body>'
+        '<trans-unit id="1"><source>新开工<x id="1"/>300个</source><target>launch <x id="1"/>200 projects</target>'
+        "</trans-unit></body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(xliff), "--select", "NUM"], env={"COLUMNS": "160"})
+    assert result.exit_code == 1
+    assert "\ufffc" not in result.output
+    assert "▫" in result.output
+    assert printable("a\ufffcb") == "a▫b"
