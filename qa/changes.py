@@ -126,13 +126,41 @@ def changed_ranges(document: Document, changed: frozenset[int] | None) -> list[r
     return [unit for unit in units if any(line in changed for line in unit)]
 
 
+def _aligned_ranges(document: Document, changes: ChangedLines, ranges: dict[str, list[range]]) -> None:
+    """A document made of two line-aligned files (``--zh a --en b``): a pair changed when its line
+    changed in either file, and then findings on both of its lines count."""
+    for pair in document.pairs:
+        zh_path, en_path = pair.zh.path or document.path, pair.en.path or document.path
+        zh_changed, en_changed = changes.for_path(Path(zh_path)), changes.for_path(Path(en_path))
+        if (
+            zh_changed is None
+            or en_changed is None
+            or any(line in zh_changed for line in _segment_lines(pair.zh))
+            or any(line in en_changed for line in _segment_lines(pair.en))
+        ):
+            ranges.setdefault(zh_path, []).append(_segment_lines(pair.zh))
+            ranges.setdefault(en_path, []).append(_segment_lines(pair.en))
+    for segment in document.unpaired:
+        path = segment.path or document.path
+        changed = changes.for_path(Path(path))
+        if changed is None or any(line in changed for line in _segment_lines(segment)):
+            ranges.setdefault(path, []).append(_segment_lines(segment))
+
+
 def on_changed_lines(
     findings: Sequence[Finding], documents: Sequence[Document], changes: ChangedLines
 ) -> list[Finding]:
     """The findings that point into a pair, note or unpaired run with a changed line."""
-    ranges: dict[str, list[range]] = {
-        document.path: changed_ranges(document, changes.for_path(Path(document.path))) for document in documents
-    }
+    ranges: dict[str, list[range]] = {}
+    for document in documents:
+        if any(pair.zh.path or pair.en.path for pair in document.pairs[:1]) or any(
+            segment.path for segment in document.unpaired[:1]
+        ):
+            _aligned_ranges(document, changes, ranges)
+        else:
+            ranges.setdefault(document.path, []).extend(
+                changed_ranges(document, changes.for_path(Path(document.path)))
+            )
     kept = []
     for finding in findings:
         location = finding.location

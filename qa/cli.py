@@ -182,8 +182,10 @@ def run_check(
     if since is not None:  # only files with changed lines are read at all
         from qa.changes import changed_lines
 
-        changes = changed_lines(since, paths)
+        changes = changed_lines(since, [*paths, *(aligned or ())])
         files = [file for file in files if changes.touches(file)]
+        if aligned is not None and not any(changes.touches(file) for file in aligned):
+            aligned = None  # neither file of the pair changed: nothing of it to check
     documents = []
     findings: list[Finding] = []
     progress = _progress()

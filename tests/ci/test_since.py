@@ -114,3 +114,22 @@ def test_changed_lines_parses_hunks(repo: Path, monkeypatch: pytest.MonkeyPatch)
     changes = changed_lines("HEAD", [Path("docs")])
     assert changes.for_path(report) == frozenset({19})
     assert changes.touches(report)
+
+
+def test_line_aligned_files_count_changes_in_either_file(tmp_path: Path):
+    """--zh/--en with --since: a pair is re-checked when its line changed in either file."""
+    folder = init_repo(tmp_path / "aligned")
+    zh, en = folder / "r.zh.txt", folder / "r.en.txt"
+    zh.write_text("推进治理现代化。\n强化综合管理。\n加强作风建设。\n", encoding="utf-8")
+    en.write_text(
+        "Modernise 治理.\nStrengthen comprehensive management.\nImprove our work conduct.\n", encoding="utf-8"
+    )
+    commit_all(folder, "aligned translation with an old defect on line 1")
+    aligned = ("--zh", "r.zh.txt", "--en", "r.en.txt")
+    assert codes_since(folder, *aligned) == []
+    en.write_text(
+        "Modernise 治理.\nStrengthen 综合 management.\nImprove our work conduct.\n", encoding="utf-8"
+    )
+    assert codes_since(folder, *aligned) == [("TERM001", 2)]
+    zh.write_text("推进治理体系现代化。\n强化综合管理。\n加强作风建设。\n", encoding="utf-8")
+    assert codes_since(folder, *aligned) == [("TERM001", 1), ("TERM001", 2)]
