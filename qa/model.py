@@ -194,6 +194,29 @@ class Hit:
     pair: Pair | None = None
     segment: Segment | None = None
 
+    def __init__(
+        self,
+        side: Side,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        key: str | None = None,
+        pair: Pair | None = None,
+        segment: Segment | None = None,
+    ) -> None:
+        # the dataclass's own __init__ sets each field through object.__setattr__ (frozen): a large
+        # glossary makes hundreds of thousands of hits, and filling the fields directly costs a third
+        fields = self.__dict__
+        fields["side"] = side
+        fields["start"] = start
+        fields["end"] = end
+        fields["message"] = message
+        fields["suggestion"] = suggestion
+        fields["key"] = key
+        fields["pair"] = pair
+        fields["segment"] = segment
+
 
 @dataclass(frozen=True)
 class Location:

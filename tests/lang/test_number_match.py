@@ -45,3 +45,24 @@ def test_mistranslation_pairs_values():
 def test_soft_numbers_may_be_dropped():
     comparison = compare_numbers("增强“四个意识”、做到“两个维护”", "We will uphold the core position.")
     assert not comparison.zh_missing and not comparison.mistranslated
+
+
+def test_hand_written_initialisers_take_every_field_in_order():
+    """Quantity and Hit write their __init__ for speed: it must stay what the dataclass would generate."""
+    import dataclasses
+    import inspect
+    from decimal import Decimal
+
+    from qa.lang.quantity import Quantity
+    from qa.model import Hit
+
+    for cls in (Quantity, Hit):
+        parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        fields = dataclasses.fields(cls)
+        assert [p.name for p in parameters] == [f.name for f in fields]
+        for parameter, field in zip(parameters, fields, strict=True):
+            expected = inspect.Parameter.empty if field.default is dataclasses.MISSING else field.default
+            assert parameter.default == expected, field.name
+    quantity = Quantity(Decimal(5), "cardinal", 0, 1, "5", hard=False)
+    assert quantity == Quantity(Decimal(5), "cardinal", 0, 1, "5", False)
+    assert dataclasses.replace(quantity, hard=True).hard and not quantity.hard
