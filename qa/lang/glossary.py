@@ -358,27 +358,30 @@ _SEPARATOR = r"[\s\-\u2010\u2011\u2013,/'\u2019]*"
 _WORD = regex.compile(r"[^\W_]+")
 
 
-def _word_pattern(word: str, last: bool) -> str:
+def _word_parts(word: str, last: bool) -> tuple[str, str]:
+    """(stem, pattern) of one word of a rendering: the lower-case letters every spelling the
+    pattern accepts starts with, and the pattern itself."""
     lower = word.lower()
     if len(lower) > 3 and lower.endswith("re") and lower[-3] not in "aeiou":
-        body = regex.escape(lower[:-2]) + "(?:re|er)"  # centre / center
+        stem, variant = lower[:-2], "(?:re|er)"  # centre / center
     elif len(lower) > 3 and lower.endswith("er") and lower[-3] not in "aeiou":
-        body = regex.escape(lower[:-2]) + "(?:er|re)"
+        stem, variant = lower[:-2], "(?:er|re)"
     elif lower.endswith(("ize", "ise")) and len(lower) > 4:
-        body = regex.escape(lower[:-3]) + "i[sz]e"
+        stem, variant = lower[:-3], "i[sz]e"
     elif lower.endswith(("ization", "isation")):
-        body = regex.escape(lower[:-7]) + "i[sz]ation"
+        stem, variant = lower[:-7], "i[sz]ation"
     elif len(lower) > 4 and lower.endswith("our"):
-        body = regex.escape(lower[:-3]) + "ou?r"  # labour / labor
+        stem, variant = lower[:-3], "ou?r"  # labour / labor
     elif len(lower) > 4 and lower.endswith("or") and lower[-3] not in "aeiou":
-        body = regex.escape(lower[:-2]) + "ou?r"
+        stem, variant = lower[:-2], "ou?r"
     else:
-        body = regex.escape(lower)
+        stem, variant = lower, ""
+    if last and len(lower) > 2 and lower.endswith("y") and lower[-2] not in "aeiou":
+        stem, variant = lower[:-1], "(?:y|ies)"  # city / cities
+    body = regex.escape(stem) + variant
     if last:
-        if len(lower) > 2 and lower.endswith("y") and lower[-2] not in "aeiou":
-            body = regex.escape(lower[:-1]) + "(?:y|ies)"  # city / cities
         body += r"(?:e?s|ing|e?d)?(?:['\u2019]s?)?"  # plural, -ing/-ed forms, possessive
-    return body
+    return stem, body
 
 
 @lru_cache(maxsize=65536)
@@ -387,7 +390,7 @@ def rendering_pattern(rendering: str) -> re.Pattern | None:
     words = _WORD.findall(rendering)
     if not words:
         return None
-    body = _SEPARATOR.join(_word_pattern(word, index == len(words) - 1) for index, word in enumerate(words))
+    body = _SEPARATOR.join(_word_parts(word, index == len(words) - 1)[1] for index, word in enumerate(words))
     # A footnote marker may be glued to the last word ("seven aspects16"): after a final
     # letter only another letter ends the match; after a final digit, any word character.
     end = r"(?![^\W\d_])" if words[-1][-1].isalpha() else r"(?![^\W_])"
@@ -397,30 +400,39 @@ def rendering_pattern(rendering: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=65536)
-def _required_prefix(rendering: str) -> str:
-    """Lower-case letters every match of the rendering contains: the start of its first word.
+def _required_stems(rendering: str) -> tuple[str, ...]:
+    """Lower-case letters every match of the rendering contains: the stem of each of its words.
 
-    Spelling variants only change a word's ending, so the first three letters of a longer
-    word (two of a three-letter one: spy / spies) are always there.
+    Spelling variants only change a word's ending (centre / center, city / cities), so the
+    rest of every word is there in any match; texts without them need no pattern.
     """
     words = _WORD.findall(rendering)
-    if not words:
-        return ""
-    first = words[0].lower()
-    return first[: max(1, min(3, len(first) - 1))]
+    stems = (_word_parts(word, index == len(words) - 1)[0] for index, word in enumerate(words))
+    return tuple(stem for stem in stems if stem)
 
 
-_last_english: list[str] = ["", ""]  # the last English text and its lower-case form
+#: The last English text looked at, its lower-case form, and the renderings already looked for in it:
+#: TERM002, TERM003 and TERM004 ask about the same renderings in the same pair, one after another.
+_last_english: tuple[str, str, dict[str, tuple[int, int] | None]] = ("", "", {})
 
 
 def find_rendering(rendering: str, english: str) -> tuple[int, int] | None:
     """Where a rendering occurs in the English, or None."""
-    # a substring test in C rules out most renderings before the regular expression runs
+    global _last_english
     if _last_english[0] is not english:
-        _last_english[0], _last_english[1] = english, english.lower()
-    lower = _last_english[1]
-    if _required_prefix(rendering) not in lower:
-        return None
+        _last_english = (english, english.lower(), {})
+    _, lower, known = _last_english
+    if rendering in known:
+        return known[rendering]
+    span = known[rendering] = _find_rendering(rendering, english, lower)
+    return span
+
+
+def _find_rendering(rendering: str, english: str, lower: str) -> tuple[int, int] | None:
+    # substring tests in C rule out most renderings before the regular expression runs
+    for stem in _required_stems(rendering):
+        if stem not in lower:
+            return None
     exact = _verbatim(rendering, english, lower)
     if exact is not None:  # written as in the glossary: no pattern to compile (compiling costs ~0.3 ms)
         return exact

@@ -2,7 +2,8 @@
 
 The Chinese side is segmented with jieba and its words ranked by TF-IDF (corpus
 frequency times jieba's IDF table), so frequent, specific words come first and
-function words last. Only words jieba's dictionary tags as nouns, names, idioms or
+function words last; words of general vocabulary (low IDF: 问题, 工作) are left out. Only
+words jieba's dictionary tags as nouns, names, idioms or
 abbreviations (or does not know: a new word or a name is often a term) are
 candidates: verbs (推进 "push forward"), pronouns (我们) and adverbs are the
 translator's to choose, not a glossary's. For each candidate, the English rendering is the word n-gram
@@ -36,6 +37,10 @@ _FUNCTION_WORDS = frozenset(
 #: abbreviations (京津冀, j) and Latin-letter words (eng).
 _TERM_TAGS = ("n", "vn", "an", "i", "l", "j", "eng")
 MAX_NGRAM = 4
+#: Words common in any Chinese text (jieba IDF below this: 问题 3.96, 工作 4.2, 发展 3.58, 医院 5.86) are
+#: vocabulary, not terms: a glossary holding them flags every other rendering of "problem" or "work".
+#: Terms score higher (疫情 8.09, 骑手 10.5, 京津冀 12.5) or are unknown to jieba (一网通办, 副中心).
+MIN_IDF = 6.5
 #: A rendering must co-occur with its term this specifically (Dice coefficient): below it, the
 #: "rendering" is a word that happens to be frequent near the term (时候 → "got").
 MIN_DICE = 0.2
@@ -145,7 +150,7 @@ def extract_terms(
         (
             (count * idf.get(word, median_idf), word)
             for word, count in sources.items()
-            if count >= min_count and may_be_term(word)
+            if count >= min_count and idf.get(word, median_idf) >= MIN_IDF and may_be_term(word)
         ),
         reverse=True,
     )
