@@ -432,7 +432,9 @@ def document_markers(document: Document) -> tuple[PlacedMarker, ...]:
     placed: list[PlacedMarker] = []
     for pair in document.pairs:
         for segment in (pair.zh, pair.en):
-            placed.extend(PlacedMarker(m, segment, pair) for m in find_markers(segment.text, segment.lang, labels))
+            found = find_markers(segment.text, segment.lang, labels)
+            if found:  # most segments have none
+                placed.extend(PlacedMarker(m, segment, pair) for m in found)
     for segment in document.unpaired:
         placed.extend(PlacedMarker(m, segment, None) for m in find_markers(segment.text, segment.lang, labels))
     placed.sort(key=lambda item: (*item.position, item.side))

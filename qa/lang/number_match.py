@@ -278,10 +278,35 @@ def _pair_up(
     return unmatched_zh, remaining_en
 
 
+def _one_to_one(zh: list[Quantity], en: list[Quantity]) -> tuple[tuple[Quantity, Quantity], ...] | None:
+    """The matching when both sides hold the same distinct values (most good translations), else None.
+
+    Each Chinese quantity then has exactly one English quantity of equal value, which the greedy
+    matching below would pick in its first pass, in the same order; nothing is left over.
+    """
+    if len(zh) != len(en):
+        return None
+    by_value: dict[Decimal, Quantity] = {}
+    for quantity in en:
+        if quantity.kind in _SPECIAL_KINDS or quantity.value in by_value:
+            return None
+        by_value[quantity.value] = quantity
+    pairs = []
+    for quantity in sorted(zh, key=lambda q: (not q.hard, q.start)):
+        other = by_value.pop(quantity.value, None)
+        if other is None or quantity.kind in _SPECIAL_KINDS:
+            return None
+        pairs.append((quantity, other))
+    return tuple(pairs)
+
+
 def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison:
     """Pair the Chinese quantities with the English ones and sort out what is left."""
     if not zh and not en:
         return _NO_NUMBERS
+    one_to_one = _one_to_one(zh, en)
+    if one_to_one is not None:
+        return NumberComparison(tuple(zh), tuple(en), one_to_one, (), (), ())
     matched: list[tuple[Quantity, Quantity]] = []
     zh_left, en_left = _pair_up(zh, en, lambda a, b: values_agree(a, b, tolerant=False), matched)
     zh_left, en_left = _pair_up(zh_left, en_left, values_agree, matched)

@@ -20,7 +20,7 @@ _ZERO_WIDTH = f"[{''.join(ZERO_WIDTH)}]"
 #: start and end of the text are tested in Python (see _suspicious).
 _SUSPICIOUS = re.compile(rf"{_SPACE}(?:{_SPACE}|[\n,.;:!?])|\n{_SPACE}|{_UNUSUAL_SPACE}|{_ZERO_WIDTH}")
 #: The same test for ASCII text: two spaces, a space before a line break or a sign, a tab.
-_ASCII_SIGNS = re.compile(r" [ \n,.;:!?]|\t|\n ")
+_ASCII_SIGNS = re.compile(r" [ \n,.;:!?]")  # one alternative with a literal start: searched twice as fast
 _SPACE_RUN = re.compile(f"{_SPACE}+")
 _ZERO_WIDTH_RUN = re.compile(f"{_ZERO_WIDTH}+")
 #: What may follow a punctuation mark that has a stray space before it: the end of
@@ -92,7 +92,13 @@ class Whitespace(Rule):
     @staticmethod
     def _suspicious(text: str) -> bool:
         if text.isascii():
-            return text[:1] == " " or text[-1:] == " " or _ASCII_SIGNS.search(text) is not None
+            return (
+                text[:1] == " "
+                or text[-1:] == " "
+                or _ASCII_SIGNS.search(text) is not None
+                or "\t" in text
+                or "\n " in text
+            )
         return text[:1].isspace() or text[-1:].isspace() or _SUSPICIOUS.search(text) is not None
 
     def _judge_run(self, text: str, start: int, end: int) -> Hit | None:
