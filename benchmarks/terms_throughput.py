@@ -2,7 +2,7 @@
 
 Reads the MT corpus (zh<TAB>en, gzip) and builds a 10,000-term glossary the way a team
 would start one: `qa terms extract` over its translations (the reference corpus and the MT
-corpus together, terms seen in at least 5 pairs, up to three renderings each). It reports
+corpus together, terms in at least 3 distinct sources, up to three renderings each). It reports
 pairs/s of: the whole `qa check` run with that glossary (a subprocess, as a user runs it,
 with the number of findings per pair), the engine with the default rule set and with the
 TERM rules alone, and the Chinese matchers this project considered (the dict-of-prefix
@@ -10,7 +10,7 @@ scan in qa.lang.glossary, Aho-Corasick from pyahocorasick if installed, jieba wi
 glossary as a user dictionary). Target: the whole `qa check` at 10,000 pairs/s or more.
 
     python benchmarks/terms_throughput.py [--corpus ../shared/corpora/wmt-zhen-mt.tsv.gz]
-        [--refs ../shared/corpora/wmt-zhen-refs.tsv.gz] [--terms 10000] [--min-count 5] [--pairs N]
+        [--refs ../shared/corpora/wmt-zhen-refs.tsv.gz] [--terms 10000] [--min-count 3] [--pairs N]
         [--repeat 3] [--glossary FILE]
 """
 
@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--refs", type=Path, default=CORPORA / "wmt-zhen-refs.tsv.gz")
     parser.add_argument("--terms", type=int, default=10000)
     parser.add_argument("--pairs", type=int, default=None, help="only the first N pairs of the corpus")
-    parser.add_argument("--min-count", type=int, default=5, help="terms seen in fewer pairs are not extracted")
+    parser.add_argument("--min-count", type=int, default=3, help="terms in fewer distinct sources are not extracted")
     parser.add_argument("--repeat", type=int, default=3, help="runs of qa check (best and median are reported)")
     parser.add_argument("--glossary", type=Path, default=None, help="use this glossary instead of extracting one")
     args = parser.parse_args()

@@ -392,6 +392,10 @@ def zh_quantities(text: str) -> list[Quantity]:
                              identifier=True)
                 )  # fmt: skip
             continue
+        plan = _five_year_plan(text, norm, run, run_start, run_end)
+        if plan is not None:
+            quantities.append(plan)
+            continue
         pieces = _split_run(run)
         classified = [
             _classify(text, norm, run_start + start, run_start + end, value, quantum, approximate)
@@ -412,6 +416,23 @@ def zh_quantities(text: str) -> list[Quantity]:
     if len(quantities) > 1:
         quantities.sort(key=_START)
     return _join_ranges(text, norm, quantities)
+
+
+#: What follows 十四五 when it names the 14th Five-Year Plan: the plan, its period, or a closing quote.
+_PLAN_AFTER = ("规划", "时期", "期间", "计划", "”", '"', "」", "』")
+
+
+def _five_year_plan(text: str, norm: str, run: str, start: int, end: int) -> Quantity | None:
+    """十四五 (规划 / 时期), “十三五”: the Nth Five-Year Plan, an ordinal N, written with the plan's 五.
+
+    Read as numbers, the run is 十四 and a lone 五; the plan's number is what a translation must keep.
+    """
+    if len(run) < 2 or run[-1] != "五" or not norm.startswith(_PLAN_AFTER, end):
+        return None
+    parsed = parse_zh_numeral(run[:-1])
+    if parsed is None or not 1 <= parsed[0] <= 15 or parsed[0] != int(parsed[0]) or parsed[2]:
+        return None
+    return Quantity(parsed[0], "ordinal", start, end, text[start:end], spelled=True, measure="五年规划")
 
 
 def _normalised(text: str) -> str:

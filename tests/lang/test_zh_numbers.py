@@ -100,4 +100,7 @@ def test_identifiers_and_markers():
 
 
 def test_fourteenth_five_year_plan():
-    assert shown("“十四五”规划") == [("十四", "cardinal", 14, True)]
+    # the plan's number, written with the plan's 五: one ordinal, not 十四 and a lone 五
+    assert shown("“十四五”规划") == [("十四五", "ordinal", 14, True)]
+    assert shown("十三五时期") == [("十三五", "ordinal", 13, True)]
+    assert shown("三五成群") == []  # not a plan
