@@ -13,6 +13,7 @@ COVID-19, 5G) are not numbers; "Line 12" is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -46,90 +47,6 @@ _MONTHS = {
 _MAGNITUDES = {"dozens": 10, "tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
 _FRACTIONS = {"half": Decimal("0.5"), "third": Decimal(1) / 3, "quarter": Decimal("0.25"), "fifth": Decimal("0.2")}
 
-_W = "|".join(sorted(_CARDINAL_WORDS, key=len, reverse=True))
-_O = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_MONTH = rf"(?:{_MONTH_NAMES})\.?"
-_CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|RMB|USD|CNY|EUR|GBP|JPY|HKD|[$£€¥₹])"
-_DIGITS = (
-    r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
-    r"|(?<![0-9])[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+"
-    r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
-)
-
-_TOKENS = re.compile(
-    rf"""
-      (?P<date_mdy>\b(?P<m1>{_MONTH})\s(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s(?P<y1>[12][0-9]{{3}})\b)?)
-    | (?P<date_dmy>\b(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>[12][0-9]{{3}})\b)?)
-    | (?P<date_my>\b(?P<m3>{_MONTH})(?:,?\s(?:of\s)?)(?P<y3>[12][0-9]{{3}})\b)
-    | (?P<date_iso>\b(?P<y4>[12][0-9]{{3}})-(?P<m4>[01][0-9])-(?P<d4>[0-3][0-9])\b)
-    | (?P<time>\b(?P<hour>[0-2]?[0-9])(?:[:.](?P<minute>[0-5][0-9]))?\s?(?P<ampm>[ap])\.?m\b\.?)
-    | (?P<clock>\b(?P<hour2>[0-2]?[0-9]):(?P<minute2>[0-5][0-9])(?::[0-5][0-9])?\b)
-    | (?P<number>(?P<currency>{_CURRENCY}\s?)?(?P<digits>{_DIGITS})
-        (?:(?P<suffix>st|nd|rd|th|s|bn|mn|trn|tn|[kmb])\b
-          |\s?(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?
-        (?P<percent>\s?(?:%|per\s?cent\b|pct\b|percentage\spoints?\b))?)
-    | (?P<magnitude>\b(?P<mag1>tens|hundreds|dozens)\sof\s(?P<mag2>thousands|millions|billions)\b
-        |\b(?P<mag3>dozens|hundreds|thousands|millions|billions)\sof\b)
-    | (?P<fraction>\b(?:(?P<numerator>one|two|three)[\s-](?P<denominator>half|third|quarter|fifth)s?
-        |a\s(?P<denominator2>third|quarter|fifth)(?=\sof\b)|(?:a\s)?half)\b)
-    | (?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?
-        |threefold|fourfold|fivefold|tenfold)\b)
-    | (?P<words>\b(?:(?:a|one)\s(?=hundred|thousand|million|billion))?(?:{_W})(?:(?:[\s-]|\sand\s)(?:{_W}))*
-        (?:[\s-](?:{_O}))?\b|\b(?:{_O})\b)
-    | (?P<roman>\b(?=[IVXLC])(?:C{{0,3}})(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}})\b)
-    | (?P<month>\b{_MONTH}\b)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-#: Cheap pre-check: a digit or a number word, ordinal, month, Roman numeral start or magnitude.
-_MAY_HAVE = re.compile(
-    rf"[0-9]|\b(?:{_W}|{_O}|half|quarter|dozens|[IVXLC]{{1,4}}\b|{_MONTH_NAMES})",
-    re.IGNORECASE,
-)
-_APPROX_BEFORE = re.compile(
-    r"(?:about|around|approximately|nearly|almost|over|more than|less than|fewer than|some|roughly|close to|"
-    r"up to|at least|upwards of|under|in excess of|above|below|just over|just under|over the|an estimated)\s$",
-    re.IGNORECASE,
-)
-_RANGE_JOIN = re.compile(r"\s?[-–—~]\s?|\s(?:to|and)\s")
-#: Roman numerals are numbers after a noun that numbers things, or opening a heading ("II Work Plan").
-_ROMAN_HEAD = re.compile(
-    r"(?:Phase|Class|China|Euro|Stage|Type|Grade|Level|Part|Section|Chapter|Article|Category|Title|Volume|Vol\.|"
-    r"Book|Act|Scene|War|Round|Tier|Annex|Appendix|Schedule|Item|No\.)\s$",
-    re.IGNORECASE,
-)
-_MONTH_CONTEXT = re.compile(
-    r"\b(?:in|since|by|from|until|till|of|to|early|late|mid|end|through|before|after|last|next|this|during|and)[\s-]$",
-    re.IGNORECASE,
-)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def may_have_en_numbers(text: str) -> bool:
-    return _MAY_HAVE.search(text) is not None
-
-
-_DIGIT = re.compile(r"[0-9]")
-_WORD = re.compile(r"[a-z]+")
-_TOKEN_START = re.compile(r"[0-9]+|[A-Za-z]+|[$£€¥₹.]")
-_ROMAN = re.compile(r"\b[IVXLC]+\b")
-_CURRENCY_STARTS = frozenset(
-    {"$", "£", "€", "¥", "₹", "US", "HK", "NT", "A", "C", "S", "RMB", "USD", "CNY", "EUR", "GBP", "JPY", "HKD", "."}
-)
-#: Lowercase words at which a number can start.
-_TRIGGER_WORDS = frozenset(
-    _CARDINAL_WORDS
-    + list(_ORDINAL_WORDS)
-    + [month.lower() for month in _MONTH_NAMES.split("|")]
-    + ["a", "half", "dozens", "tens", "hundreds", "thousands", "millions", "billions", "twice", "double", "doubled",
-       "doubles", "doubling", "triple", "tripled", "triples", "tripling", "quadruple", "quadrupled", "threefold",
-       "fourfold", "fivefold", "tenfold"]
-)  # fmt: skip
-
 
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternative per shared prefix (one|once → on(?:e|ce)): Python's re tries
@@ -153,25 +70,256 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-#: Where a number can start. Tokens begin where a run of digits or letters begins, as in
-#: "A4" (a letter token, then a digit token), so the boundaries are letter/non-letter.
-_WORD_CANDIDATE = re.compile(
-    rf"(?<![a-z])(?:{_trie_pattern(sorted(w for w in _TRIGGER_WORDS if w != 'a'))}"
-    r"|a(?=[\s-]+(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|dozen)))(?![a-z])"
+_W = "|".join(sorted(_CARDINAL_WORDS, key=len, reverse=True))
+_O = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
-_SYMBOL_CANDIDATE = re.compile(r"[0-9]+|[$£€¥₹]|\.(?=[0-9])")
-_CASED_CANDIDATE = re.compile(r"(?<![A-Za-z])(?:US|HK|NT|A|C|S|RMB|USD|CNY|EUR|GBP|JPY|HKD|[IVXLC]{1,4})(?![A-Za-z])")
+# The same alternations as tries, for the token patterns: a failed case-insensitive
+# alternative costs as much as a successful letter, and a trie fails a word after trying
+# its first letter among a dozen rather than among every word. Where one word is a prefix
+# of another (six, sixty, sixteen) the trie tries the longest first, as the flat
+# alternations do (_W and _O are sorted longest first, full month names come before their
+# abbreviations), so a token matches exactly as with the flat ones.
+_W_TRIE = _trie_pattern(_CARDINAL_WORDS)
+_O_TRIE = _trie_pattern(list(_ORDINAL_WORDS))
+_MONTH_TRIE = rf"{_trie_pattern(_MONTH_NAMES.lower().split('|'))}\.?"
+_CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|RMB|USD|CNY|EUR|GBP|JPY|HKD|[$£€¥₹])"
+# 1,200 and 1 200 each behind a lookahead for their first separator (see the token
+# alternatives below): most numbers have none, and a cheap test then skips the pattern.
+_DIGITS = (
+    r"(?=[0-9]{1,3},)[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    r"|(?=[0-9]{1,3}[ \u00a0\u2009\u202f][0-9])(?<![0-9])[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+"
+    r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+)
+
+_DIGIT_CHARS = "0123456789"
+_MONTH_FIRSTS = "".join(sorted({name[0].lower() for name in _MONTH_NAMES.split("|")}))
+_WORD_FIRSTS = "".join(sorted({"a", "o"} | {word[0] for word in [*_CARDINAL_WORDS, *_ORDINAL_WORDS]}))
+
+# The token alternatives, tried in this order (see _TOKENS). Most open with a lookahead for
+# the characters they can start with (re.IGNORECASE adds the capitals): re then skips one
+# after a single test where it cannot match, instead of failing a dozen case-insensitive
+# words inside it. The lookaheads change no match; keep them in step with the words.
+_DATE_MDY = rf"""(?=[{_MONTH_FIRSTS}])
+    (?P<date_mdy>\b(?P<m1>{_MONTH_TRIE})\s(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s(?P<y1>[12][0-9]{{3}})\b)?)"""
+_DATE_DMY = rf"""
+    (?P<date_dmy>\b(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH_TRIE})(?:,?\s(?P<y2>[12][0-9]{{3}})\b)?)"""
+_DATE_MY = rf"""(?=[{_MONTH_FIRSTS}])
+    (?P<date_my>\b(?P<m3>{_MONTH_TRIE})(?:,?\s(?:of\s)?)(?P<y3>[12][0-9]{{3}})\b)"""
+_DATE_ISO = r"""(?=[12])
+    (?P<date_iso>\b(?P<y4>[12][0-9]{3})-(?P<m4>[01][0-9])-(?P<d4>[0-3][0-9])\b)"""
+_TIME = r"""
+    (?P<time>\b(?P<hour>[0-2]?[0-9])(?:[:.](?P<minute>[0-5][0-9]))?\s?(?P<ampm>[ap])\.?m\b\.?)"""
+_CLOCK = r"""
+    (?P<clock>\b(?P<hour2>[0-2]?[0-9]):(?P<minute2>[0-5][0-9])(?::[0-5][0-9])?\b)"""
+# Inside, (?![0-9.]), (?=[bkmnrst]), (?=[bhmt]) and (?=[%p]) do the same for the currency,
+# the suffix, the scale word and the percent sign (re.IGNORECASE also lets s match ſ and k
+# the Kelvin sign, in the lookaheads as in the words): most numbers have none of them.
+_NUMBER = rf"""(?=[0-9.$£€¥₹acegjhnrsu])  # a digit, a dot, a currency sign or code
+    (?P<number>(?:(?![0-9.])(?P<currency>{_CURRENCY}\s?))?(?P<digits>{_DIGITS})
+        (?:(?=[bkmnrst])(?P<suffix>st|nd|rd|th|s|bn|mn|trn|tn|[kmb])\b
+          |\s?(?=[bhmt])(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?
+        (?P<percent>\s?(?=[%p])(?:%|per\s?cent\b|pct\b|percentage\spoints?\b))?)"""
+_MAGNITUDE = r"""(?=[bdhmt])
+    (?P<magnitude>\b(?P<mag1>tens|hundreds|dozens)\sof\s(?P<mag2>thousands|millions|billions)\b
+        |\b(?P<mag3>dozens|hundreds|thousands|millions|billions)\sof\b)"""
+_FRACTION = r"""(?=[ahot])
+    (?P<fraction>\b(?:(?P<numerator>one|two|three)[\s-](?P<denominator>half|third|quarter|fifth)s?
+        |a\s(?P<denominator2>third|quarter|fifth)(?=\sof\b)|(?:a\s)?half)\b)"""
+_MULTIPLE = r"""(?=[dfqt])
+    (?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?
+        |threefold|fourfold|fivefold|tenfold)\b)"""
+_WORDS = rf"""(?=[{_WORD_FIRSTS}])
+    (?P<words>\b(?:(?:a|one)\s(?=hundred|thousand|million|billion))?(?:{_W_TRIE})(?:(?:[\s-]|\sand\s)(?:{_W_TRIE}))*
+        (?:[\s-](?:{_O_TRIE}))?\b|\b(?:{_O_TRIE})\b)"""
+_ROMAN_NUMERAL = r"""
+    (?P<roman>\b(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b)"""
+_MONTH_ALONE = rf"""(?=[{_MONTH_FIRSTS}])
+    (?P<month>\b{_MONTH_TRIE}\b)"""
 
 
-_SYMBOL_PRESENT = re.compile(r"[0-9$£€¥₹]")
+#: What a number looks like. Dates in digits, times and clocks come in a different order
+#: than in the alternatives' definitions, with the same result: a day or an hour has at most
+#: two digits and an ISO date's year four, so at most one of them matches at a place. One
+#: lookahead skips the first three unless one or two digits come before what they need
+#: next (a space or st/nd/rd/th, a colon or a dot, a.m./p.m.): most numbers do not.
+_TOKENS = re.compile(
+    "|".join(
+        [
+            _DATE_MDY,
+            rf"(?=[0-9]{{1,2}}[\s:.apnrst])(?:{_DATE_DMY}|{_TIME}|{_CLOCK})",
+            _DATE_MY,
+            _DATE_ISO,
+            _NUMBER,
+            _MAGNITUDE,
+            _FRACTION,
+            _MULTIPLE,
+            _WORDS,
+            _ROMAN_NUMERAL,
+            _MONTH_ALONE,
+        ]
+    ),
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
-def _candidate_starts(scan: str) -> list[int]:
-    starts = {match.start() for match in _WORD_CANDIDATE.finditer(scan.lower())}
-    if _SYMBOL_PRESENT.search(scan):
-        starts.update(match.start() for match in _SYMBOL_CANDIDATE.finditer(scan))
-    starts.update(match.start() for match in _CASED_CANDIDATE.finditer(scan))
-    return sorted(starts)
+#: Cheap pre-check: a digit or a number word, ordinal, month, Roman numeral start or magnitude.
+_MAY_HAVE = re.compile(
+    rf"[0-9]|\b(?:{_W}|{_O}|half|quarter|dozens|[IVXLC]{{1,4}}\b|{_MONTH_NAMES})",
+    re.IGNORECASE,
+)
+_APPROX_WORDS = (
+    "about", "around", "approximately", "nearly", "almost", "over", "more than", "less than", "fewer than", "some",
+    "roughly", "close to", "up to", "at least", "upwards of", "under", "in excess of", "above", "below", "just over",
+    "just under", "over the", "an estimated",
+)  # fmt: skip
+_APPROX_BEFORE = re.compile(rf"(?:{'|'.join(_APPROX_WORDS)})\s$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s?[-–—~]\s?|\s(?:to|and)\s")
+#: Roman numerals are numbers after a noun that numbers things, or opening a heading ("II Work Plan").
+_ROMAN_HEAD_WORDS = (
+    "Phase", "Class", "China", "Euro", "Stage", "Type", "Grade", "Level", "Part", "Section", "Chapter", "Article",
+    "Category", "Title", "Volume", "Vol.", "Book", "Act", "Scene", "War", "Round", "Tier", "Annex", "Appendix",
+    "Schedule", "Item", "No.",
+)  # fmt: skip
+_ROMAN_HEAD = re.compile(rf"(?:{'|'.join(map(re.escape, _ROMAN_HEAD_WORDS))})\s$", re.IGNORECASE)
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|by|from|until|till|of|to|early|late|mid|end|through|before|after|last|next|this|during|and)[\s-]$",
+    re.IGNORECASE,
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def may_have_en_numbers(text: str) -> bool:
+    return _MAY_HAVE.search(text) is not None
+
+
+#: Lowercase words at which a number can start.
+_TRIGGER_WORDS = frozenset(
+    _CARDINAL_WORDS
+    + list(_ORDINAL_WORDS)
+    + [month.lower() for month in _MONTH_NAMES.split("|")]
+    + ["a", "half", "dozens", "tens", "hundreds", "thousands", "millions", "billions", "twice", "double", "doubled",
+       "doubles", "doubling", "triple", "tripled", "triples", "tripling", "quadruple", "quadrupled", "threefold",
+       "fourfold", "fivefold", "tenfold"]
+)  # fmt: skip
+
+
+#: What "a" counts when a number starts with it (a hundred, a half, a dozen).
+_A_COUNTS = ["hundred", "thousand", "million", "billion", "trillion", "half", "third", "quarter", "fifth", "dozen"]
+_CASED_STARTS = ["US", "HK", "NT", "A", "C", "S", "RMB", "USD", "CNY", "EUR", "GBP", "JPY", "HKD"]
+
+# Where a number can start. Tokens begin where a run of digits or letters begins, as in
+# "A4" (a letter token, then a digit token), so the boundaries are letter/non-letter:
+# - a word (a whole run of ASCII letters in the lowercased text) that is a trigger word,
+#   or "a" before a count ("a hundred");
+# - a word spelled exactly as a currency code or a capital Roman numeral (US, RMB, XIV);
+# - the start of a run of digits, a currency sign, a dot before a digit.
+# _defining_patterns says it in regexes. Running a regex over every character of every
+# text was most of the cost of this module: words are found by splitting a copy of the
+# text instead (_letter_starts), and digits with a pattern that re can skip through.
+
+
+@lru_cache(maxsize=1)
+def _defining_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Words in the lowercased text, currency codes and Roman numerals as written, digits and signs.
+
+    Slow (a lookbehind tried at every character): compiled on first use, for the rare text
+    that _letter_starts cannot read faithfully."""
+    words = re.compile(
+        rf"(?<![a-z])(?:{_trie_pattern(sorted(w for w in _TRIGGER_WORDS if w != 'a'))}"
+        rf"|a(?=[\s-]+(?:{'|'.join(_A_COUNTS)})))(?![a-z])"
+    )
+    cased = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_CASED_STARTS)}|[IVXLC]{{1,4}})(?![A-Za-z])")
+    symbols = re.compile(r"[0-9]+|[$£€¥₹]|\.(?=[0-9])")
+    return words, cased, symbols
+
+
+#: _defining_patterns' symbols, each alternative opening with a plain character: re skips to
+#: the characters that can start one, where it tries a leading class of several at every one.
+_SYMBOL_START = re.compile(
+    "|".join([f"{digit}[0-9]*" for digit in "0123456789"] + [r"\$", "£", "€", "¥", "₹", r"\.(?=[0-9])"])
+)
+_CURRENCY_SIGNS = "$£€¥₹"
+#: "a" before a count, on the lowercased text from the "a" on.
+_A_COUNT_AHEAD = re.compile(rf"a(?=[\s-]+(?:{'|'.join(_A_COUNTS)}))")
+
+#: Text encoded as ASCII (anything else as "?") and translated with this table keeps its
+#: letters, lowercased, each at its place, and has a space for every other character:
+#: its words are then bytes.split()'s, and a word's occurrences those of b" word ".
+_LETTERS_ONLY = bytes(byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256))
+_TRIGGER, _CASED, _A_COUNT = 1, 2, 4
+_ROLES: dict[str, int] = dict.fromkeys(_TRIGGER_WORDS - {"a"}, _TRIGGER)
+_ROMAN_WORDS = ["".join(letters) for length in range(1, 5) for letters in itertools.product("ivxlc", repeat=length)]
+for _word in [code.lower() for code in _CASED_STARTS] + _ROMAN_WORDS:
+    _ROLES[_word] = _ROLES.get(_word, 0) | _CASED
+_ROLES["a"] |= _A_COUNT
+#: What a lowercased word can start: a number word (_TRIGGER), a currency or Roman numeral
+#: when written in capitals (_CASED), a count after "a" (_A_COUNT); and the word between
+#: spaces, as it occurs in the translated text.
+_LETTER_WORDS = {word.encode(): (role, f" {word} ".encode()) for word, role in _ROLES.items()}
+#: What _A_COUNT_AHEAD needs, in the translated text: a cheap test before the exact one.
+_A_COUNT_PREFIXES = tuple(f" a {count}".encode() for count in _A_COUNTS)
+_A_COUNT_LETTERS = re.compile(rb" a +(?:" + "|".join(_A_COUNTS).encode() + rb")")
+#: The only characters whose lowercase is not one character, or is an ASCII letter while
+#: they are not (İ → i̇, the Kelvin sign → k): with them the translated text is not faithful.
+_LOWERCASE_MISFITS = ("\u0130", "\u212a")
+
+
+def _letter_starts(scan: str) -> list[int]:
+    """Where the words that can start a number start, in order (for a text without _LOWERCASE_MISFITS)."""
+    letters = (" " + scan + " ").encode("ascii", "replace").translate(_LETTERS_ONLY)
+    starts = []
+    for word in _LETTER_WORDS.keys() & letters.split():
+        role, spaced = _LETTER_WORDS[word]
+        # letters[i] is the space before scan[i]: an occurrence found at i starts at i in scan
+        start = letters.find(spaced)
+        if role & _TRIGGER:
+            while start >= 0:
+                starts.append(start)
+                start = letters.find(spaced, start + 1)
+            continue
+        while start >= 0:
+            if (role & _CASED and scan[start : start + len(word)].isupper()) or (
+                role & _A_COUNT
+                and (
+                    letters.startswith(_A_COUNT_PREFIXES, start)
+                    or (letters.startswith(b" ", start + 3) and _A_COUNT_LETTERS.match(letters, start))
+                )
+                and _A_COUNT_AHEAD.match(scan[start:].lower())
+            ):
+                starts.append(start)
+            start = letters.find(spaced, start + 1)
+    starts.sort()
+    return starts
+
+
+def _candidate_starts(scan: str, symbols: bool) -> list[int]:
+    """Every position where a number can start, in order; ``symbols``: the text may have digits or currency signs."""
+    if _LOWERCASE_MISFITS[0] in scan or _LOWERCASE_MISFITS[1] in scan:
+        # word starts are places in the lowercased text, which is longer with an İ: they may fall anywhere
+        words, cased, at_symbols = _defining_patterns()
+        all_starts = {match.start() for match in words.finditer(scan.lower())}
+        all_starts.update(match.start() for match in cased.finditer(scan))
+        all_starts.update(match.start() for match in at_symbols.finditer(scan))
+        return sorted(all_starts)
+    starts = _letter_starts(scan)
+    if not symbols:
+        return starts
+    at_symbols = [match.start() for match in _SYMBOL_START.finditer(scan)]
+    if not starts:
+        return at_symbols
+    starts += at_symbols  # a letter and a symbol are never at the same place
+    starts.sort()
+    return starts
+
+
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+_PERCENT_AFTER = re.compile(r"\s?(?:percent|per cent|%)")
+_POINTS_AFTER = re.compile(r"\spercentage points?")
+_HEADING_AFTER = re.compile(r"\s*[.、]?\s+[A-Z]")
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -181,9 +329,10 @@ def _text2num():  # imported on first use: qa start-up must not pay for it
     return text2num
 
 
+@lru_cache(maxsize=4096)  # a few phrases ("one", "first", "two") make most of them; text2num is slow
 def _words_value(phrase: str) -> tuple[Decimal, bool] | None:
     """(value, ordinal) of a phrase of number words: twenty-one, a hundred, Sixty-ninth."""
-    words = re.split(r"[\s-]+", phrase.lower())
+    words = _WORD_SEPARATORS.split(phrase.lower())
     if words and words[0] == "a":
         words[0] = "one"
     ordinal = words[-1] in _ORDINAL_WORDS
@@ -230,29 +379,50 @@ def en_quantities(text: str) -> list[Quantity]:
 
     The token pattern is tried only where a word could start a number (a digit, a
     number word, a month, a currency, a capital Roman numeral): trying a long
-    alternation at every character is what made this slow.
+    alternation at every character is what made this slow. A text without such a
+    start (most texts without digits) costs one scan.
     """
-    has_digit = _DIGIT.search(text) is not None
-    if not has_digit and _TRIGGER_WORDS.isdisjoint(_WORD.findall(text.lower())) and not _ROMAN.search(text):
-        return []
+    # str.__contains__ finds a character with memchr, much faster than a regex class
+    has_digit = any(map(text.__contains__, _DIGIT_CHARS))
     scan = blank_markers(text, "en") if has_digit else text
     quantities: list[Quantity] = []
     covered = 0
-    for start in _candidate_starts(scan):
+    for start in _candidate_starts(scan, has_digit or any(map(text.__contains__, _CURRENCY_SIGNS))):
         if start < covered:
             continue
         match = _TOKENS.match(scan, start)
         if match is None or match.end() == start:
             continue
         covered = match.end()
-        quantity = _quantity(scan, text, match)
+        if match.lastgroup == "number":  # half of all tokens
+            quantity = _digits_quantity(scan, text, match)
+        else:
+            quantity = _quantity(scan, text, match)
         if quantity is not None:
             quantities.append(quantity)
-    return _join_ranges(text, quantities)
+    return _join_ranges(text, quantities) if len(quantities) > 1 else quantities
+
+
+def _may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """Whether ``(?:words)\\s$`` (case-insensitive) can match in ``window``: a cheap test before the regex.
+
+    The last character must be a space and, unless it is a newline (``$`` matches before
+    one), one of the words must end right before it. Non-ASCII windows get the regex:
+    re.IGNORECASE matches "ſome" as "some", str.lower() does not."""
+    if not window or not window[-1].isspace():
+        return False
+    return not window.isascii() or window[-1] == "\n" or window[:-1].lower().endswith(words)
+
+
+_LOWER_APPROX_WORDS = tuple(word.lower() for word in _APPROX_WORDS)
+_LOWER_ROMAN_HEAD_WORDS = tuple(word.lower() for word in _ROMAN_HEAD_WORDS)
 
 
 def _approx(scan: str, start: int) -> str:
-    found = _APPROX_BEFORE.search(scan, max(0, start - 16), start)
+    lo = max(0, start - 16)
+    if not _may_end_with(scan[lo:start], _LOWER_APPROX_WORDS):
+        return ""  # most numbers
+    found = _APPROX_BEFORE.search(scan, lo, start)
     return found.group().strip() if found else ""
 
 
@@ -273,6 +443,8 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         if month_text[0].islower() or (day is not None and not 1 <= day <= 31):
             return None  # "march 3" is a verb; a 40th of May is not a date
         return Quantity(Decimal(day or month), "date", start, end, source, date=(year, month, day))
+    if kind == "number":
+        return _digits_quantity(scan, text, match)
     if kind == "time":
         hour = int(match.group("hour")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
         minute = int(match.group("minute") or 0)
@@ -282,8 +454,6 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         if hour > 24:
             return None
         return Quantity(Decimal(hour * 60 + minute), "time", start, end, source)
-    if kind == "number":
-        return _digits_quantity(scan, text, match)
     if kind == "magnitude":
         if match.group("mag1"):
             base = _MAGNITUDES[match.group("mag2").lower()] * _MAGNITUDES[match.group("mag1").lower()]
@@ -309,26 +479,25 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         if parsed is None:
             return _split_words(scan, text, match)
         value, ordinal = parsed
-        if source.lower() in ("a",):
+        if source.lower() == "a":
             return None
         # "a thousand", "1.5 million" count; "every thousand words" alone is a unit of measure
-        scaled = any(word in source.lower() for word in _SCALE_WORDS) and " " in source.strip()
-        if source.lower() in _SCALE_WORDS:
+        lowered = source.lower()
+        scaled = " " in source.strip() and any(word in lowered for word in _SCALE_WORDS)
+        if lowered in _SCALE_WORDS:
             value_is_count = False
         else:
             value_is_count = True
         quantity_kind = "ordinal" if ordinal else "cardinal"
         after = scan[end : end + 24].lower()
-        if re.match(r"\s?(?:percent|per cent|%)", after):
-            percent = re.match(r"\s?(?:percent|per cent|%)", after)
-            assert percent is not None
-            end += percent.end()
-            quantity_kind = "percent"
-        elif re.match(r"\spercentage points?", after):
-            points = re.match(r"\spercentage points?", after)
-            assert points is not None
-            end += points.end()
-            quantity_kind = "percentage_point"
+        # both patterns open with an optional space and "p" or "%": test that before trying them
+        if after[:1] in ("p", "%") or (after[:1].isspace() and after[1:2] in ("p", "%")):
+            if percent := _PERCENT_AFTER.match(after):
+                end += percent.end()
+                quantity_kind = "percent"
+            elif points := _POINTS_AFTER.match(after):
+                end += points.end()
+                quantity_kind = "percentage_point"
         # "ten days", "the two sides", "First,": translators add small number words freely
         hard = (value > 10 and value_is_count) or scaled or quantity_kind in ("percent", "percentage_point")
         return Quantity(
@@ -337,11 +506,14 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         )  # fmt: skip
     if kind == "roman":
         numeral = match.group()
-        before = scan[:start]
-        at_heading = before.strip() == "" and re.match(r"\s*[.、]?\s+[A-Z]", scan[end:]) is not None
-        if not numeral or not numeral.isupper() or not (at_heading or _ROMAN_HEAD.search(before[-12:])):
+        if not numeral or not numeral.isupper():
             return None
-        if numeral == "I" and not _ROMAN_HEAD.search(before[-12:]):
+        window = scan[max(0, start - 12) : start]
+        after_head = _may_end_with(window, _LOWER_ROMAN_HEAD_WORDS) and _ROMAN_HEAD.search(window)
+        if numeral == "I" and not after_head:
+            return None  # "I" is the pronoun unless a heading word comes before it
+        at_heading = scan[:start].strip() == "" and _HEADING_AFTER.match(scan, end) is not None
+        if not (at_heading or after_head):
             return None
         return Quantity(
             Decimal(_roman_value(numeral)), "ordinal", start, end, source, hard=False, enumerator=at_heading,
@@ -351,7 +523,12 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         name = match.group().rstrip(".")
         if name[0].islower():
             return None
-        if name in ("May", "March", "Mar", "Jan", "Dec", "Sep") and not _MONTH_CONTEXT.search(scan, 0, start):
+        if name in ("May", "March", "Mar", "Jan", "Dec", "Sep") and not (
+            # _MONTH_CONTEXT ends in "[\s-]$" and its longest match is 9 characters ("through" + space + newline)
+            start > 0
+            and (scan[start - 1].isspace() or scan[start - 1] == "-")
+            and _MONTH_CONTEXT.search(scan, max(0, start - 10), start)
+        ):
             return None  # "May" the verb, "March" the walk: a month only after "in", "since", "early"…
         month = _MONTHS[match.group().lower().rstrip(".")]
         return Quantity(Decimal(month), "month", start, end, source, hard=False, spelled=True)
@@ -360,7 +537,7 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
 
 def _split_words(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
     """A run text2num cannot read as one number ("one and two"): take its first word alone."""
-    first = re.match(r"[A-Za-z]+", match.group())
+    first = _FIRST_WORD.match(match.group())
     if first is None or first.group().lower() == "a":
         return None
     parsed = _words_value(first.group())
@@ -374,23 +551,33 @@ def _split_words(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
     )  # fmt: skip
 
 
+#: Decimal(1).scaleb(-n): the quantum of a number written with n decimals.
+_QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(16))
+#: What groups digits (1,200; 1 200), dropped before Decimal reads them.
+_DIGIT_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
+
+
 def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
+    currency, digits, suffix_text, scale_text, percent_text = match.group(
+        "currency", "digits", "suffix", "scale", "percent"
+    )
     digits_start, digits_end = match.span("digits")
-    suffix_end = match.end("suffix") if match.group("suffix") else digits_end
-    identifier = not match.group("currency") and _is_identifier(scan, digits_start, suffix_end)
-    if (match.group("suffix") or "").isupper() and not match.group("currency") and digits_end - digits_start < 2:
-        identifier = True  # 4K, 5G, 3D name formats; 50K and $5M count
-    digits = match.group("digits")
-    plain = re.sub(r"[, \u00a0\u2009\u202f]", "", digits)
+    identifier = not currency and (
+        _is_identifier(scan, digits_start, match.end("suffix") if suffix_text else digits_end)
+        # 4K, 5G, 3D name formats; 50K and $5M count
+        or ((suffix_text or "").isupper() and digits_end - digits_start < 2)
+    )
+    plain = digits if digits.isdigit() else digits.translate(_DIGIT_GROUPING)
     try:
         value = Decimal(plain)
     except InvalidOperation:
         return None
     decimals = len(plain.partition(".")[2])
-    quantum = Decimal(1).scaleb(-decimals)
+    quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
+    exact_value, exact_quantum = value, quantum
     kind = "cardinal"
-    suffix = (match.group("suffix") or "").lower()
-    scale_word = (match.group("scale") or "").lower()
+    suffix = (suffix_text or "").lower()
+    scale_word = (scale_text or "").lower()
     end = match.end()
     unit = ""
     if scale_word:
@@ -403,12 +590,12 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
             value += 1900 if value >= 30 else 2000  # the 90s, post-90s: a decade
         if 1000 <= value <= 2999:
             kind = "year"
-    elif suffix == "m" and not match.group("currency"):
+    elif suffix == "m" and not currency:
         unit = "m"  # 10m is ten metres unless money is being counted (£10m)
     elif suffix in _SCALE_SUFFIX:
         scale = _SCALE_SUFFIX[suffix]
         value, quantum = value * scale, quantum * scale
-    percent = (match.group("percent") or "").lower()
+    percent = (percent_text or "").lower()
     if "point" in percent:
         kind = "percentage_point"
     elif percent:
@@ -421,15 +608,15 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
         and "." not in digits
         and len(digits) == 4
         and 1000 <= value <= 2999
-        and not match.group("currency")
+        and not currency
     ):
         kind = "year"
     start = match.start()
-    if match.group("currency"):
-        unit = match.group("currency").strip()
+    if currency:
+        unit = currency.strip()
     if identifier and suffix != "s":
         start, end, kind = digits_start, digits_end, "cardinal"
-        value, quantum = Decimal(plain), Decimal(1).scaleb(-decimals)
+        value, quantum = exact_value, exact_quantum
     gloss = _in_parentheses(scan, start, end)
     return Quantity(
         value,
@@ -466,11 +653,10 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if index + 1 < len(quantities):
             high = quantities[index + 1]
             gap = text[low.end : high.start]
-            is_and = gap.strip() == "and"
             if (
-                gap
+                0 < len(gap) <= 5  # _RANGE_JOIN matches at most " and "
                 and _RANGE_JOIN.fullmatch(gap)
-                and (not is_and or text[: low.start].rstrip().lower().endswith("between"))
+                and (gap.strip() != "and" or text[: low.start].rstrip().lower().endswith("between"))
                 and low.kind not in ("date", "month", "time")
                 and high.kind not in ("date", "month", "time")
                 and low.value < high.value
