@@ -304,6 +304,11 @@ def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison
     """Pair the Chinese quantities with the English ones and sort out what is left."""
     if not zh and not en:
         return _NO_NUMBERS
+    if not zh:  # nothing to match: every hard English quantity is extra (both lists come in text order)
+        extra = tuple(q for q in en if q.hard and not (q.identifier or q.gloss))
+        return NumberComparison((), tuple(en), (), (), extra, ())
+    if not en:
+        return NumberComparison(tuple(zh), (), (), tuple(q for q in zh if q.hard and not q.identifier), (), ())
     one_to_one = _one_to_one(zh, en)
     if one_to_one is not None:
         return NumberComparison(tuple(zh), tuple(en), one_to_one, (), (), ())
