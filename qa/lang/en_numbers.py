@@ -236,12 +236,15 @@ def _defining_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return words, cased, symbols
 
 
-#: _defining_patterns' symbols, each alternative opening with a plain character: re skips to
-#: the characters that can start one, where it tries a leading class of several at every one.
+#: _defining_patterns' symbols with every alternative opening with a plain character: re
+#: then skips, in C, to the characters that can start one, where a pattern that opens with
+#: a choice between a class and other alternatives is tried at every character.
 _SYMBOL_START = re.compile(
     "|".join([f"{digit}[0-9]*" for digit in "0123456789"] + [r"\$", "£", "€", "¥", "₹", r"\.(?=[0-9])"])
 )
-_CURRENCY_SIGNS = "$£€¥₹"
+_CURRENCY_SIGNS = "£€¥₹"  # and "$", found with the digits
+#: Every byte but the ASCII digits and "$": bytes.translate deletes them.
+_ALL_BUT_DIGITS_AND_DOLLAR = bytes(byte for byte in range(256) if byte not in b"0123456789$")
 #: "a" before a count, on the lowercased text from the "a" on.
 _A_COUNT_AHEAD = re.compile(rf"a(?=[\s-]+(?:{'|'.join(_A_COUNTS)}))")
 
@@ -250,15 +253,21 @@ _A_COUNT_AHEAD = re.compile(rf"a(?=[\s-]+(?:{'|'.join(_A_COUNTS)}))")
 #: its words are then bytes.split()'s, and a word's occurrences those of b" word ".
 _LETTERS_ONLY = bytes(byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256))
 _TRIGGER, _CASED, _A_COUNT = 1, 2, 4
-_ROLES: dict[str, int] = dict.fromkeys(_TRIGGER_WORDS - {"a"}, _TRIGGER)
-_ROMAN_WORDS = ["".join(letters) for length in range(1, 5) for letters in itertools.product("ivxlc", repeat=length)]
-for _word in [code.lower() for code in _CASED_STARTS] + _ROMAN_WORDS:
-    _ROLES[_word] = _ROLES.get(_word, 0) | _CASED
-_ROLES["a"] |= _A_COUNT
-#: What a lowercased word can start: a number word (_TRIGGER), a currency or Roman numeral
-#: when written in capitals (_CASED), a count after "a" (_A_COUNT); and the word between
-#: spaces, as it occurs in the translated text.
-_LETTER_WORDS = {word.encode(): (role, f" {word} ".encode()) for word, role in _ROLES.items()}
+
+
+def _word_roles() -> dict[str, int]:
+    """What a lowercased word can start: a number word (_TRIGGER), a currency or a Roman
+    numeral when written in capitals (_CASED), a count after "a" (_A_COUNT)."""
+    roles = dict.fromkeys(_TRIGGER_WORDS - {"a"}, _TRIGGER)
+    romans = ["".join(letters) for length in range(1, 5) for letters in itertools.product("ivxlc", repeat=length)]
+    for word in [code.lower() for code in _CASED_STARTS] + romans:
+        roles[word] = roles.get(word, 0) | _CASED
+    roles["a"] = roles.get("a", 0) | _A_COUNT
+    return roles
+
+
+#: _word_roles with each word between spaces, as it occurs in the translated text.
+_LETTER_WORDS = {word.encode(): (role, f" {word} ".encode()) for word, role in _word_roles().items()}
 #: What _A_COUNT_AHEAD needs, in the translated text: a cheap test before the exact one.
 _A_COUNT_PREFIXES = tuple(f" a {count}".encode() for count in _A_COUNTS)
 _A_COUNT_LETTERS = re.compile(rb" a +(?:" + "|".join(_A_COUNTS).encode() + rb")")
@@ -267,9 +276,9 @@ _A_COUNT_LETTERS = re.compile(rb" a +(?:" + "|".join(_A_COUNTS).encode() + rb")"
 _LOWERCASE_MISFITS = ("\u0130", "\u212a")
 
 
-def _letter_starts(scan: str) -> list[int]:
+def _letter_starts(scan: str, ascii_scan: bytes) -> list[int]:
     """Where the words that can start a number start, in order (for a text without _LOWERCASE_MISFITS)."""
-    letters = (" " + scan + " ").encode("ascii", "replace").translate(_LETTERS_ONLY)
+    letters = (b" " + ascii_scan + b" ").translate(_LETTERS_ONLY)
     starts = []
     for word in _LETTER_WORDS.keys() & letters.split():
         role, spaced = _LETTER_WORDS[word]
@@ -295,8 +304,11 @@ def _letter_starts(scan: str) -> list[int]:
     return starts
 
 
-def _candidate_starts(scan: str, symbols: bool) -> list[int]:
-    """Every position where a number can start, in order; ``symbols``: the text may have digits or currency signs."""
+def _candidate_starts(scan: str, ascii_scan: bytes, symbols: bool) -> list[int]:
+    """Every position where a number can start, in order.
+
+    ``ascii_scan`` is the text encoded as ASCII, anything else as "?" (one byte a character);
+    ``symbols`` says whether it may have digits or currency signs."""
     if _LOWERCASE_MISFITS[0] in scan or _LOWERCASE_MISFITS[1] in scan:
         # word starts are places in the lowercased text, which is longer with an İ: they may fall anywhere
         words, cased, at_symbols = _defining_patterns()
@@ -304,7 +316,7 @@ def _candidate_starts(scan: str, symbols: bool) -> list[int]:
         all_starts.update(match.start() for match in cased.finditer(scan))
         all_starts.update(match.start() for match in at_symbols.finditer(scan))
         return sorted(all_starts)
-    starts = _letter_starts(scan)
+    starts = _letter_starts(scan, ascii_scan)
     if not symbols:
         return starts
     at_symbols = [match.start() for match in _SYMBOL_START.finditer(scan)]
@@ -379,15 +391,21 @@ def en_quantities(text: str) -> list[Quantity]:
 
     The token pattern is tried only where a word could start a number (a digit, a
     number word, a month, a currency, a capital Roman numeral): trying a long
-    alternation at every character is what made this slow. A text without such a
-    start (most texts without digits) costs one scan.
+    alternation at every character is what made this slow. Finding those places takes
+    a split of an ASCII copy of the text and, with digits, one regex scan.
     """
-    # str.__contains__ finds a character with memchr, much faster than a regex class
-    has_digit = any(map(text.__contains__, _DIGIT_CHARS))
-    scan = blank_markers(text, "en") if has_digit else text
+    ascii_text = text.encode("ascii", "replace")  # one byte a character: cheap to search
+    digits_and_dollars = ascii_text.translate(None, _ALL_BUT_DIGITS_AND_DOLLAR)  # usually empty
+    has_digit = bool(digits_and_dollars.strip(b"$"))
+    symbols = bool(digits_and_dollars) or (not text.isascii() and any(map(text.__contains__, _CURRENCY_SIGNS)))
+    if has_digit:
+        scan = blank_markers(text, "en")
+        ascii_scan = ascii_text if scan == text else scan.encode("ascii", "replace")
+    else:
+        scan, ascii_scan = text, ascii_text
     quantities: list[Quantity] = []
     covered = 0
-    for start in _candidate_starts(scan, has_digit or any(map(text.__contains__, _CURRENCY_SIGNS))):
+    for start in _candidate_starts(scan, ascii_scan, symbols):
         if start < covered:
             continue
         match = _TOKENS.match(scan, start)
@@ -576,39 +594,37 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
     quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
     exact_value, exact_quantum = value, quantum
     kind = "cardinal"
-    suffix = (suffix_text or "").lower()
-    scale_word = (scale_text or "").lower()
+    suffix = scale_word = unit = ""
     end = match.end()
-    unit = ""
-    if scale_word:
-        scale = _SCALE_WORDS[scale_word]
-        value, quantum = value * scale, quantum * scale
-    elif suffix in ("st", "nd", "rd", "th"):
-        kind = "ordinal"
-    elif suffix == "s":
-        if len(plain) == 2 and value % 10 == 0:
-            value += 1900 if value >= 30 else 2000  # the 90s, post-90s: a decade
-        if 1000 <= value <= 2999:
-            kind = "year"
-    elif suffix == "m" and not currency:
-        unit = "m"  # 10m is ten metres unless money is being counted (£10m)
-    elif suffix in _SCALE_SUFFIX:
-        scale = _SCALE_SUFFIX[suffix]
-        value, quantum = value * scale, quantum * scale
-    percent = (percent_text or "").lower()
-    if "point" in percent:
-        kind = "percentage_point"
-    elif percent:
-        kind = "percent"
+    if suffix_text or scale_text:  # most numbers have neither
+        suffix = (suffix_text or "").lower()
+        scale_word = (scale_text or "").lower()
+        if scale_word:
+            scale = _SCALE_WORDS[scale_word]
+            value, quantum = value * scale, quantum * scale
+        elif suffix in ("st", "nd", "rd", "th"):
+            kind = "ordinal"
+        elif suffix == "s":
+            if len(plain) == 2 and value % 10 == 0:
+                value += 1900 if value >= 30 else 2000  # the 90s, post-90s: a decade
+            if 1000 <= value <= 2999:
+                kind = "year"
+        elif suffix == "m" and not currency:
+            unit = "m"  # 10m is ten metres unless money is being counted (£10m)
+        elif suffix in _SCALE_SUFFIX:
+            scale = _SCALE_SUFFIX[suffix]
+            value, quantum = value * scale, quantum * scale
+    if percent_text:
+        kind = "percentage_point" if "point" in percent_text.lower() else "percent"
     elif (
         kind == "cardinal"
         and not scale_word
         and not suffix
+        and len(digits) == 4
         and "," not in digits
         and "." not in digits
-        and len(digits) == 4
-        and 1000 <= value <= 2999
         and not currency
+        and 1000 <= value <= 2999
     ):
         kind = "year"
     start = match.start()
