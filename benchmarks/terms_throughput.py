@@ -66,7 +66,8 @@ def count_findings(pairs: list[tuple[str, str]], project: Path) -> Counter[str]:
         cwd=project, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
     tsv.unlink()
-    return Counter(json.loads(line)["code"] for line in result.stdout.splitlines() if line.startswith("    {"))
+    lines = result.stdout.split("\n")  # one finding a line (JSON escapes newlines inside strings)
+    return Counter(json.loads(line.rstrip(","))["code"] for line in lines if line.startswith("    {"))
 
 
 def main() -> None:

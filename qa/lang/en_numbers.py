@@ -175,7 +175,8 @@ _APPROX_WORDS = (
     "roughly", "close to", "up to", "at least", "upwards of", "under", "in excess of", "above", "below", "just over",
     "just under", "over the", "an estimated",
 )  # fmt: skip
-_APPROX_BEFORE = re.compile(rf"(?:{'|'.join(_APPROX_WORDS)})\s$", re.IGNORECASE)
+# a whole word: "roundabout 5", "awesome 30" and "Moreover 20" are not approximations
+_APPROX_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_APPROX_WORDS)})\s$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s?[-–—~]\s?|\s(?:to|and)\s")
 #: Roman numerals are numbers after a noun that numbers things, or opening a heading ("II Work Plan").
 _ROMAN_HEAD_WORDS = (
@@ -464,8 +465,12 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
     if kind == "number":
         return _digits_quantity(scan, text, match)
     if kind == "time":
-        hour = int(match.group("hour")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
-        minute = int(match.group("minute") or 0)
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        if hour > 12:  # "14:40 p.m." is 14:40, written twice; "25 pm" is no time of day
+            if hour > 23 or not match.group("minute"):
+                return None
+        else:
+            hour = hour % 12 + (12 if match.group("ampm").lower() == "p" else 0)
         return Quantity(Decimal(hour * 60 + minute), "time", start, end, source)
     if kind == "clock":
         hour, minute = int(match.group("hour2")), int(match.group("minute2"))
@@ -530,6 +535,8 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         after_head = _may_end_with(window, _LOWER_ROMAN_HEAD_WORDS) and _ROMAN_HEAD.search(window)
         if numeral == "I" and not after_head:
             return None  # "I" is the pronoun unless a heading word comes before it
+        if numeral in ("L", "C"):
+            return None  # "Class C", "Type L": a single letter names a grade or a size, not 100 or 50
         at_heading = scan[:start].strip() == "" and _HEADING_AFTER.match(scan, end) is not None
         if not (at_heading or after_head):
             return None

@@ -67,3 +67,23 @@ def test_ranges_gloss_and_magnitudes():
     assert quantities[1].kind == "range" and (quantities[1].value, quantities[1].high) == (3, 5)
     assert quantities[3].gloss and not quantities[3].hard
     assert quantities[4].magnitude and quantities[4].value == Decimal(100000)
+
+
+def test_approximation_words_are_whole_words():
+    (quantity,) = en_quantities("a roundabout 5 miles away")
+    assert quantity.approx == ""
+    (quantity,) = en_quantities("Moreover 20 people came")
+    assert quantity.approx == ""
+    (quantity,) = en_quantities("more than 20 people came")
+    assert quantity.approx == "more than"
+
+
+def test_single_letter_grades_are_not_roman_numerals():
+    assert en_quantities("a Class C licence") == []
+    assert [(q.text, int(q.value)) for q in en_quantities("Phase II of the project")] == [("II", 2)]
+
+
+def test_impossible_hours():
+    assert en_quantities("at 25 pm") == []
+    (quantity,) = en_quantities("at 14:40 p.m.")
+    assert (quantity.kind, int(quantity.value)) == ("time", 14 * 60 + 40)

@@ -206,8 +206,9 @@ def test_color_true_beats_no_color(findings, rules, monkeypatch):
 
 def test_an_inline_tags_place_is_shown_as_a_small_square(tmp_path):
     """An XLIFF <x/> stands in the text as U+FFFC, which terminals draw as a box of letters: the table shows ▫."""
-    from qa.cli import app
     from typer.testing import CliRunner
+
+    from qa.cli import app
 
     xliff = tmp_path / "tags.xlf"
     xliff.write_text(
