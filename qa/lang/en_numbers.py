@@ -466,9 +466,10 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         return _digits_quantity(scan, text, match)
     if kind == "time":
         hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
-        if hour > 12:  # "14:40 p.m." is 14:40, written twice; "25 pm" is no time of day
+        if hour > 12:  # "14:40 p.m." is 14:40, written twice; "Dec. 25 p.m." is no time of day but a day
             if hour > 23 or not match.group("minute"):
-                return None
+                number_start, number_end = match.span("hour")
+                return Quantity(Decimal(hour), "cardinal", number_start, number_end, text[number_start:number_end])
         else:
             hour = hour % 12 + (12 if match.group("ampm").lower() == "p" else 0)
         return Quantity(Decimal(hour * 60 + minute), "time", start, end, source)
