@@ -104,7 +104,7 @@ def _output_stream(output: Path | None):
     )
     try:
         with handle:
-            yield handle
+            yield handle.file  # the file itself: every write through the wrapper costs a Python call
         os.replace(handle.name, output)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

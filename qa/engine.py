@@ -12,8 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from qa.config import Config, ConfigError
 from qa.datapacks import data_dirs
-from qa.model import Document, Evidence, Finding, Hit, Location, Pair, Segment, Severity, filled, fingerprint
+from qa.model import Document, Evidence, Finding, Hit, Location, Pair, Severity, fingerprint
 from qa.rules import Rule, RuleContext, all_rules
+
+_new = object.__new__
 
 
 def rule_matches(rule: type[Rule], selector: str) -> bool:
@@ -170,50 +172,54 @@ class Engine:
         return True
 
     def _finding(self, rule: Rule, hit: Hit, document: Document, pair: Pair | None, seen: Counter) -> Finding:
-        segment: Segment = hit.segment if hit.segment is not None else pair.side(hit.side)  # type: ignore[union-attr]
-        if hit.segment is not None or pair is None:
+        segment = hit.segment
+        if segment is None:
+            zh, en, side = pair.zh.text, pair.en.text, hit.side  # type: ignore[union-attr]
+            segment = pair.zh if side == "zh" else pair.en  # type: ignore[union-attr]
+        else:
             zh, en = (segment.text, "") if segment.lang == "zh" else ("", segment.text)
             side = segment.lang
+        start, end = hit.start, hit.end
+        starts = segment.starts
+        if len(starts) == 1:  # one piece, as most segments are: Segment.locate without the calls
+            line = end_line = segment.lines[0]
+            shift = segment.columns[0] - starts[0]
+            column = shift + start
+            end_column = shift + end if end > start else column
         else:
-            zh, en, side = pair.zh.text, pair.en.text, hit.side
-        line, column = segment.locate(hit.start)
-        if hit.end > hit.start:
-            end_line, end_column = segment.locate(hit.end - 1)
-            end_column += 1
-        else:
-            end_line, end_column = line, column
-        key = hit.key if hit.key is not None else segment.text[hit.start : hit.end]
-        identity = (rule.code, zh, en, key)
-        occurrence = seen[identity]
-        seen[identity] += 1
-        # built with model.filled: a run with a large glossary makes millions of these
-        return filled(
-            Finding,
-            {
-                "code": rule.code,
-                "name": rule.name,
-                "severity": self.severities[rule.code],
-                "message": hit.message,
-                "location": filled(
-                    Location,
-                    {
-                        "path": segment.path or document.path,
-                        "line": line,
-                        "column": column,
-                        "end_line": end_line,
-                        "end_column": end_column,
-                    },
-                ),
-                "evidence": filled(
-                    Evidence, {"zh": zh, "en": en, "side": side, "start": hit.start, "end": hit.end}
-                ),
-                "suggestion": hit.suggestion,
-                "fingerprint": fingerprint(rule.code, zh, en, key, occurrence),
-            },
+            line, column = segment.locate(start)
+            if end > start:
+                end_line, end_column = segment.locate(end - 1)
+                end_column += 1
+            else:
+                end_line, end_column = line, column
+        code = rule.code
+        key = hit.key if hit.key is not None else segment.text[start:end]
+        identity = (code, zh, en, key)
+        occurrence = seen.get(identity, 0)  # dict.get: a Counter's [] calls __missing__ in Python
+        seen[identity] = occurrence + 1
+        # built without the dataclass initialisers (see model.filled): a run with a large glossary
+        # makes hundreds of thousands of these
+        location = _new(Location)
+        location.__dict__.update(
+            path=segment.path or document.path, line=line, column=column, end_line=end_line, end_column=end_column
         )
+        evidence = _new(Evidence)
+        evidence.__dict__.update(zh=zh, en=en, side=side, start=start, end=end)
+        finding = _new(Finding)
+        finding.__dict__.update(
+            code=code,
+            name=rule.name,
+            severity=self.severities[code],
+            message=hit.message,
+            location=location,
+            evidence=evidence,
+            suggestion=hit.suggestion,
+            fingerprint=fingerprint(code, zh, en, key, occurrence),
+        )
+        return finding
 
 
 def check_documents(engine: Engine, documents: Iterable[Document]) -> Iterator[Finding]:
     for document in documents:
         yield from engine.check(document)
-

@@ -10,10 +10,9 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, TypeVar
+from typing import Literal
 
 Severity = Literal["error", "warning", "note"]
-_T = TypeVar("_T")
 Side = Literal["zh", "en"]
 
 #: Severities from most to least severe (SARIF's levels).
@@ -258,17 +257,6 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.code, self.message)
 
 
-def filled(cls: type[_T], fields: dict) -> _T:
-    """An instance of frozen dataclass ``cls`` with ``fields`` (every field, defaults included).
-
-    For the objects built by the hundred thousand (findings and their parts): the generated
-    ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__``, which
-    costs several times a plain dictionary update."""
-    instance = _new(cls)
-    instance.__dict__.update(fields)
-    return instance
-
-
 @lru_cache(maxsize=4096)  # several findings of one pair normalise the same texts
 def normalise_text(text: str) -> str:
     """Whitespace-insensitive form of a text, so reflowing a line keeps fingerprints."""
@@ -277,5 +265,12 @@ def normalise_text(text: str) -> str:
 
 def fingerprint(code: str, zh: str, en: str, key: str, occurrence: int = 0) -> str:
     """A finding's identity that survives lines moving and whitespace reformatting."""
-    material = "\x1f".join((code, normalise_text(zh), normalise_text(en), normalise_text(key), str(occurrence)))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+    digest = _pair_digest(code, zh, en).copy()
+    digest.update(f"{normalise_text(key)}\x1f{occurrence}".encode())
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1024)  # a pair's findings of one rule share the start of their material
+def _pair_digest(code: str, zh: str, en: str):
+    """SHA-256 of the first part of a fingerprint's material: rule code, normalised zh and en."""
+    return hashlib.sha256("\x1f".join((code, normalise_text(zh), normalise_text(en), "")).encode())

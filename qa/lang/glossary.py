@@ -83,6 +83,19 @@ class TermMatch(NamedTuple):
     end: int
 
 
+class TermUse(NamedTuple):
+    """A glossary term of a pair's Chinese (its first occurrence) and the renderings its English holds.
+
+    Worked out once per pair by ``Glossary.uses`` and shared by TERM002, TERM003 and TERM004.
+    """
+
+    entry: GlossaryEntry
+    start: int  # of the term's first occurrence in the Chinese
+    end: int
+    found: tuple[tuple[int, int, str], ...]  # approved renderings in the English: (start, end, rendering)
+    forbidden: tuple[tuple[int, int, str], ...]  # forbidden renderings in the English, the same way
+
+
 # -- reading files ---------------------------------------------------------------------
 
 
@@ -359,8 +372,8 @@ _WORD = regex.compile(r"[^\W_]+")
 
 
 def _word_parts(word: str, last: bool) -> tuple[str, str]:
-    """(stem, pattern) of one word of a rendering: the lower-case letters every spelling the
-    pattern accepts starts with, and the pattern itself."""
+    """(stem, variant) of one word of a rendering: the lower-case letters every spelling the
+    pattern accepts starts with, and the pattern of the spelling variants of its ending."""
     lower = word.lower()
     if len(lower) > 3 and lower.endswith("re") and lower[-3] not in "aeiou":
         stem, variant = lower[:-2], "(?:re|er)"  # centre / center
@@ -378,37 +391,78 @@ def _word_parts(word: str, last: bool) -> tuple[str, str]:
         stem, variant = lower, ""
     if last and len(lower) > 2 and lower.endswith("y") and lower[-2] not in "aeiou":
         stem, variant = lower[:-1], "(?:y|ies)"  # city / cities
-    body = regex.escape(stem) + variant
-    if last:
-        body += r"(?:e?s|ing|e?d)?(?:['\u2019]s?)?"  # plural, -ing/-ed forms, possessive
-    return stem, body
+    return stem, variant
+
+
+#: After the last word: a plural, -ing/-ed form, possessive.
+_LAST_SUFFIX = r"(?:e?s|ing|e?d)?(?:['\u2019]s?)?"
+
+
+def _end(words: list[str]) -> str:
+    # A footnote marker may be glued to the last word ("seven aspects16"): after a final
+    # letter only another letter ends the match; after a final digit, any word character.
+    return r"(?![^\W\d_])" if words[-1][-1].isalpha() else r"(?![^\W_])"
 
 
 @lru_cache(maxsize=65536)
 def rendering_pattern(rendering: str) -> re.Pattern | None:
-    """The tolerant, case-insensitive pattern of an English rendering (None if it has no words)."""
+    """The tolerant, case-insensitive pattern of an English rendering (None if it has no words).
+
+    What ``find_rendering`` accepts; it runs this pattern itself only on the rare text whose
+    lower-case form has another length (it matches word by word on the lower-case text).
+    """
     words = _WORD.findall(rendering)
     if not words:
         return None
-    body = _SEPARATOR.join(_word_parts(word, index == len(words) - 1)[1] for index, word in enumerate(words))
-    # A footnote marker may be glued to the last word ("seven aspects16"): after a final
-    # letter only another letter ends the match; after a final digit, any word character.
-    end = r"(?![^\W\d_])" if words[-1][-1].isalpha() else r"(?![^\W_])"
-    # the standard library's re: compiling is several times faster than the regex module's,
-    # which matters because a run compiles every rendering its glossary meets
-    return re.compile(rf"(?<![^\W_]){body}{end}", re.IGNORECASE)
+    parts = [_word_parts(word, index == len(words) - 1) for index, word in enumerate(words)]
+    body = _SEPARATOR.join(regex.escape(stem) + variant for stem, variant in parts) + _LAST_SUFFIX
+    # the standard library's re: compiling is several times faster than the regex module's
+    return re.compile(rf"(?<![^\W_]){body}{_end(words)}", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
-def _required_stems(rendering: str) -> tuple[str, ...]:
-    """Lower-case letters every match of the rendering contains: the stem of each of its words.
+class _Probe(NamedTuple):
+    """What finding one rendering in a lower-case English text takes, worked out once per rendering."""
 
-    Spelling variants only change a word's ending (centre / center, city / cities), so the
-    rest of every word is there in any match; texts without them need no pattern.
-    """
+    #: Lower-case letters every match contains, the stem of each word: spelling variants only
+    #: change a word's ending (centre / center, city / cities), so a text without them has no match.
+    stems: tuple[str, ...]
+    #: The rendering in lower case, when it can be found verbatim (starts and ends with a letter or digit).
+    plain: str
+    #: Per word: its stem and the matcher of what may follow the stem (the spelling variants of
+    #: the word's ending; after the last word also the plural, possessive and the word's end), or None.
+    words: tuple[tuple[str, re.Pattern | None], ...]
+    #: The first word has a stem to look for (not all ending, as "ization" is).
+    anchored: bool
+
+
+_PROBES: dict[str, _Probe] = {}
+_SEPARATOR_RUN = re.compile(_SEPARATOR)
+_TAILS: dict[str, re.Pattern] = {}
+
+
+def _tail(pattern: str) -> re.Pattern:
+    compiled = _TAILS.get(pattern)
+    if compiled is None:
+        compiled = _TAILS[pattern] = re.compile(pattern)
+    return compiled
+
+
+def _probe(rendering: str) -> _Probe:
     words = _WORD.findall(rendering)
-    stems = (_word_parts(word, index == len(words) - 1)[0] for index, word in enumerate(words))
-    return tuple(stem for stem in stems if stem)
+    parts = [_word_parts(word, index == len(words) - 1) for index, word in enumerate(words)]
+    plain = rendering.lower()
+    if not plain or not plain[0].isalnum() or not plain[-1].isalnum():
+        plain = ""
+    matchers = []
+    for index, (stem, variant) in enumerate(parts):
+        if index == len(parts) - 1:
+            # a few dozen distinct tails in any glossary: compiled once each, shared by all renderings
+            matchers.append((stem, _tail(variant + _LAST_SUFFIX + _end(words))))
+        else:
+            matchers.append((stem, _tail(variant) if variant else None))
+    stems = tuple(stem for stem, _ in parts if stem)
+    probe = _PROBES[rendering] = _Probe(stems, plain, tuple(matchers), bool(parts and parts[0][0]))
+    return probe
 
 
 #: The last English text looked at, its lower-case form, and the renderings already looked for in it:
@@ -429,28 +483,47 @@ def find_rendering(rendering: str, english: str) -> tuple[int, int] | None:
 
 
 def _find_rendering(rendering: str, english: str, lower: str) -> tuple[int, int] | None:
-    # substring tests in C rule out most renderings before the regular expression runs
-    for stem in _required_stems(rendering):
+    probe = _PROBES.get(rendering) or _probe(rendering)
+    if not probe.words:
+        return None
+    if len(lower) == len(english):
+        if probe.words[0][0]:
+            return _locate(probe, lower)
+        exact = _verbatim(probe.plain, lower) if probe.plain else None
+        if exact is not None:
+            return exact
+    # lower-casing changed offsets (rare letters), or the first word is all ending ("ization"):
+    # the case-insensitive pattern, where the text holds every stem
+    for stem in probe.stems:
         if stem not in lower:
             return None
-    exact = _verbatim(rendering, english, lower)
-    if exact is not None:  # written as in the glossary: no pattern to compile (compiling costs ~0.3 ms)
-        return exact
-    pattern = rendering_pattern(rendering)
-    if pattern is None:
-        return None
-    match = pattern.search(english)
+    match = rendering_pattern(rendering).search(english)  # type: ignore[union-attr]
     return (match.start(), match.end()) if match else None
 
 
-def _verbatim(rendering: str, english: str, lower: str) -> tuple[int, int] | None:
+def _locate(probe: _Probe, lower: str) -> tuple[int, int] | None:
+    """Where the rendering occurs in a lower-case text of the original's length: written as in the
+    glossary if it is, else the first tolerant match."""
+    plain = probe.plain
+    if plain:
+        position = lower.find(plain)
+        while position >= 0:  # as in _verbatim
+            end = position + len(plain)
+            before = lower[position - 1] if position else " "
+            after = lower[end] if end < len(lower) else " "
+            if not before.isalnum() and before != "_" and not after.isalnum() and after not in "'’-‐‑":
+                return position, end
+            position = lower.find(plain, position + 1)
+    # substring tests in C rule out most renderings: a match holds the stem of every word
+    for stem in probe.stems:
+        if stem not in lower:
+            return None
+    return _tolerant(probe.words, lower)
+
+
+def _verbatim(plain: str, lower: str) -> tuple[int, int] | None:
     """The rendering written as in the glossary (any case), as whole words, with nothing glued
-    after it that the tolerant pattern would take in (a plural, a possessive): else None."""
-    if len(lower) != len(english):  # lower-casing changed offsets (rare letters): use the pattern
-        return None
-    plain = rendering.lower()
-    if not plain or not plain[0].isalnum() or not plain[-1].isalnum():
-        return None
+    after it that the tolerant match would take in (a plural, a possessive): else None."""
     position = lower.find(plain)
     while position >= 0:
         end = position + len(plain)
@@ -459,6 +532,35 @@ def _verbatim(rendering: str, english: str, lower: str) -> tuple[int, int] | Non
         if not before.isalnum() and before != "_" and not after.isalnum() and after not in "'’-‐‑":
             return position, end
         position = lower.find(plain, position + 1)
+    return None
+
+
+def _tolerant(words: tuple[tuple[str, re.Pattern | None], ...], lower: str) -> tuple[int, int] | None:
+    """The first match of the rendering's words in the lower-case text, as ``rendering_pattern`` finds it.
+
+    Word by word, without a pattern of its own to compile (compiling costs ~0.3 ms a rendering, and a
+    large glossary meets tens of thousands): each match starts where the first word's stem does, after
+    no letter or digit; separators and word stems never share a character, so no step has to be undone.
+    """
+    first = words[0][0]
+    position = lower.find(first)
+    while position >= 0:
+        if not position or not lower[position - 1].isalnum():
+            at = position
+            for index, (stem, tail) in enumerate(words):
+                if index:
+                    at = _SEPARATOR_RUN.match(lower, at).end()  # type: ignore[union-attr]
+                    if not lower.startswith(stem, at):
+                        break
+                at += len(stem)
+                if tail is not None:
+                    ending = tail.match(lower, at)
+                    if ending is None:
+                        break
+                    at = ending.end()
+            else:
+                return position, at
+        position = lower.find(first, position + 1)
     return None
 
 
@@ -474,7 +576,9 @@ def find_any_rendering(renderings: Iterable[str], english: str) -> tuple[int, in
 # -- the glossary ---------------------------------------------------------------------------
 
 #: From this many distinct first characters on, most Chinese characters start some term and
-#: jumping between candidates costs more than looking at every position (measured).
+#: jumping between candidates costs more than looking at every position (measured); the scan
+#: then looks up the two characters at each position (half the time of looking up one and
+#: trying every length of term it starts).
 _DENSE_GLOSSARY = 300
 
 
@@ -485,8 +589,11 @@ class Glossary:
     entries: dict[str, GlossaryEntry] = field(default_factory=dict)
     _lengths_by_first: dict[str, tuple[int, ...]] | None = field(default=None, repr=False)
     _first_characters: re.Pattern | None = field(default=None, repr=False)
+    _lengths_by_pair: dict[str, tuple[int, ...]] | None = field(default=None, repr=False)
+    _single_characters: frozenset[str] = field(default=frozenset(), repr=False)
     #: Recent results: TERM002-TERM004 ask about the same pair, and corpora repeat sources.
     _recent: dict[str, list[TermMatch]] = field(default_factory=dict, repr=False)
+    _uses: dict[tuple[str, str], tuple[TermUse, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_entries(cls, files: Iterable[list[GlossaryEntry]]) -> Glossary:
@@ -539,14 +646,24 @@ class Glossary:
             candidate = next_first(text, position)
         return found
 
-    def _scan_every_position(self, text: str, lengths_by_first: dict[str, tuple[int, ...]]) -> list[TermMatch]:
+    def _scan_every_position(self, text: str) -> list[TermMatch]:
+        """The scan of a dense glossary: at each position, the terms that start with its two characters."""
+        if self._lengths_by_pair is None:
+            by_pair: dict[str, set[int]] = {}
+            for term in self.entries:
+                if len(term) > 1:
+                    by_pair.setdefault(term[:2], set()).add(len(term))
+            self._lengths_by_pair = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in by_pair.items()}
+            self._single_characters = frozenset(term for term in self.entries if len(term) == 1)
         entries = self.entries
+        singles = self._single_characters
+        get_lengths = self._lengths_by_pair.get
         found: list[TermMatch] = []
         size = len(text)
         position = 0
-        get_lengths = lengths_by_first.get
         while position < size:
-            lengths = get_lengths(text[position])
+            # one dict look-up a position: a pair of characters starts few terms, a character many
+            lengths = get_lengths(text[position : position + 2])
             if lengths is not None:
                 for length in lengths:
                     if position + length <= size:
@@ -556,8 +673,12 @@ class Glossary:
                             position += length
                             break
                 else:
+                    if singles and text[position] in singles:
+                        found.append(TermMatch(entries[text[position]], position, position + 1))
                     position += 1
             else:
+                if singles and text[position] in singles:
+                    found.append(TermMatch(entries[text[position]], position, position + 1))
                 position += 1
         return found
 
@@ -578,11 +699,52 @@ class Glossary:
             # few first characters: jump from one to the next in C
             found = self._scan(text, lengths_by_first, self._first_characters.search)  # type: ignore[union-attr]
         else:
-            found = self._scan_every_position(text, lengths_by_first)
-        if len(self._recent) >= 4096:
+            found = self._scan_every_position(text)
+        if len(self._recent) >= 1 << 17:
             self._recent.clear()
         self._recent[chinese] = found
         return found
+
+    def uses(self, chinese: str, english: str) -> tuple[TermUse, ...]:
+        """Each glossary term of the Chinese, once, with the approved and forbidden renderings the
+        English holds. Remembered per pair: the three TERM rules ask about each pair, TERM004 again
+        for every repeat of a pair (translation memories and MT test sets repeat pairs).
+        """
+        key = (chinese, english)
+        known = self._uses.get(key)
+        if known is not None:
+            return known
+        result: list[TermUse] = []
+        matches = self.find(chinese)
+        if matches:
+            lower = english.lower()
+            # the usual case, a lower-case form of the same length, skips find_rendering's dispatch
+            locate = _locate if len(lower) == len(english) else None
+            probes = _PROBES
+            seen: set[str] = set()
+            for entry, start, end in matches:
+                if entry.zh in seen:
+                    continue
+                seen.add(entry.zh)
+                found = []
+                for rendering in entry.renderings:
+                    probe = probes.get(rendering) or _probe(rendering)
+                    if locate is not None and probe.anchored:
+                        span = locate(probe, lower)
+                    else:
+                        span = _find_rendering(rendering, english, lower)
+                    if span is not None:
+                        found.append((span[0], span[1], rendering))
+                forbidden = []
+                for rendering in entry.forbidden:
+                    span = _find_rendering(rendering, english, lower)
+                    if span is not None:
+                        forbidden.append((span[0], span[1], rendering))
+                result.append(TermUse(entry, start, end, tuple(found), tuple(forbidden)))
+        if len(self._uses) >= 1 << 18:
+            self._uses.clear()
+        known = self._uses[key] = tuple(result) if result else ()
+        return known
 
 
 def load_glossary(paths: Iterable[Path]) -> Glossary:

@@ -8,6 +8,7 @@ from typing import ClassVar
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
 from qa.rules._glossary import GlossaryRule
+from qa.rules.base import RuleContext
 
 
 def quoted(renderings) -> str:
@@ -41,28 +42,30 @@ class GlossaryTermNotRendered(GlossaryRule):
     severity: ClassVar[Severity] = "warning"
     pure: ClassVar[bool] = True
 
+    def __init__(self, context: RuleContext | None = None) -> None:
+        super().__init__(context)
+        self._advice: dict[str, tuple[str, str]] = {}  # message end and suggestion, by term
+
     def check(self, pair: Pair) -> Iterator[Hit]:
         glossary = self.glossary
         if not glossary:
             return
-        from qa.lang.glossary import find_any_rendering, find_rendering
-
-        reported: set[str] = set()
-        for match in glossary.find(pair.zh.text):
-            entry = match.entry
-            if not entry.renderings or entry.zh in reported:
+        chinese = pair.zh.text
+        for entry, start, end, found, forbidden in glossary.uses(chinese, pair.en.text):
+            # a forbidden rendering is TERM003's finding
+            if found or forbidden or not entry.renderings:
                 continue
-            reported.add(entry.zh)
-            if find_any_rendering(entry.renderings, pair.en.text) is not None:
-                continue
-            if any(find_rendering(forbidden, pair.en.text) for forbidden in entry.forbidden):
-                continue  # a forbidden rendering is TERM003's finding
-            term = pair.zh.text[match.start : match.end]
+            advice = self._advice.get(entry.zh)
+            if advice is None:  # the same words for every pair: made once per term
+                advice = self._advice[entry.zh] = (
+                    f"not rendered; approved: {quoted(entry.renderings)}",
+                    f'use "{entry.renderings[0]}" ({entry.source})',
+                )
             yield Hit(
                 "zh",
-                match.start,
-                match.end,
-                f"glossary term {term} not rendered; approved: {quoted(entry.renderings)}",
-                suggestion=f'use "{entry.renderings[0]}" ({entry.source})',
+                start,
+                end,
+                f"glossary term {chinese[start:end]} {advice[0]}",
+                suggestion=advice[1],
                 key=entry.zh,
             )

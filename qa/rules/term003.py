@@ -37,26 +37,16 @@ class ForbiddenRendering(GlossaryRule):
         glossary = self.glossary
         if not glossary:
             return
-        from qa.lang.glossary import find_rendering
-
-        checked: set[str] = set()
-        for match in glossary.find(pair.zh.text):
-            entry = match.entry
-            if not entry.forbidden or entry.zh in checked:
-                continue
-            checked.add(entry.zh)
-            for forbidden in entry.forbidden:
-                span = find_rendering(forbidden, pair.en.text)
-                if span is None:
-                    continue
-                used = pair.en.text[span[0] : span[1]]
-                term = pair.zh.text[match.start : match.end]
+        for entry, start, end, _, forbidden in glossary.uses(pair.zh.text, pair.en.text):
+            for used_start, used_end, rendering in forbidden:
+                used = pair.en.text[used_start:used_end]
+                term = pair.zh.text[start:end]
                 instead = f'use "{entry.renderings[0]}"' if entry.renderings else "use another rendering"
                 yield Hit(
                     "en",
-                    span[0],
-                    span[1],
+                    used_start,
+                    used_end,
                     f'forbidden rendering "{used}" of {term}',
                     suggestion=f"{instead} ({entry.source})",
-                    key=f"{entry.zh}:{forbidden}",
+                    key=f"{entry.zh}:{rendering}",
                 )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from qa.model import Document, Hit, Pair, Severity
 from qa.rules import register
@@ -13,8 +12,7 @@ from qa.rules._glossary import GlossaryRule
 from qa.rules.base import RuleContext
 
 
-@dataclass(frozen=True)
-class _Use:
+class _Use(NamedTuple):
     pair: Pair
     start: int
     end: int
@@ -48,8 +46,7 @@ class InconsistentRendering(GlossaryRule):
 
     def __init__(self, context: RuleContext | None = None) -> None:
         super().__init__(context)
-        # filled by check() pair by pair (the glossary remembers the scan TERM002 just made),
-        # reported and cleared by finish()
+        # filled by check() pair by pair, reported and cleared by finish()
         self._uses: dict[str, list[_Use]] = {}
         self._same: dict[str, dict[str, str]] = {}
         self._checked: list[Pair] = []
@@ -63,23 +60,23 @@ class InconsistentRendering(GlossaryRule):
         return iter(())
 
     def _collect(self, pair: Pair) -> None:
-        from qa.lang.glossary import iter_term_renderings
-
-        for match in self.glossary.find(pair.zh.text):
-            entry = match.entry
-            if len(entry.renderings) < 2:
+        # the glossary remembers each pair's terms and renderings: TERM002 asked already, and a
+        # repeated pair is looked up, not searched again
+        for entry, _, _, found, _ in self.glossary.uses(pair.zh.text, pair.en.text):
+            if not found or len(entry.renderings) < 2:
                 continue
-            found = list(iter_term_renderings(entry, pair.en.text))
-            if not found:
-                continue
-            classes = self._same.setdefault(entry.zh, {})
-            first = _root(classes, found[0][2])
-            for _, _, rendering in found[1:]:
-                root = _root(classes, rendering)
-                if root != first:
-                    classes[root] = first
+            if len(found) > 1:
+                classes = self._same.setdefault(entry.zh, {})
+                first = _root(classes, found[0][2])
+                for _, _, rendering in found[1:]:
+                    root = _root(classes, rendering)
+                    if root != first:
+                        classes[root] = first
             start, end, rendering = min(found)
-            self._uses.setdefault(entry.zh, []).append(_Use(pair, start, end, rendering))
+            uses = self._uses.get(entry.zh)
+            if uses is None:
+                uses = self._uses[entry.zh] = []
+            uses.append(_Use(pair, start, end, rendering))
 
     def finish(self, document: Document) -> Iterator[Hit]:
         checked, self._checked = self._checked, []

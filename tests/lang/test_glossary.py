@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.lang.glossary import (
+    _DENSE_GLOSSARY,
     Glossary,
+    GlossaryEntry,
     GlossaryError,
     find_rendering,
     fold_chinese,
@@ -16,9 +20,11 @@ from qa.lang.glossary import (
     parse_tbx,
     parse_tsv,
     parse_yaml,
+    rendering_pattern,
 )
 
 SHIPPED = Path(__file__).resolve().parents[2] / "rules" / "glossary.tsv"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_tsv_renderings_forbidden_and_notes():
@@ -134,6 +140,57 @@ def test_english_tolerant_matching(rendering: str, english: str):
 )
 def test_english_word_boundaries(rendering: str, english: str):
     assert find_rendering(rendering, english) is None
+
+
+#: Words with each spelling variant the matching knows (centre/center, organise/organize,
+#: labour/labor, city/cities), short words, and words that are stems of others.
+_WORDS = ["centre", "center", "sub", "organise", "organization", "labour", "labor", "city", "cities",
+          "new", "news", "area", "areas", "belt", "road", "bmc", "xiong", "an", "19", "covid"]  # fmt: skip
+_GLUE = ["", " ", "  ", "-", "\u2013", ", ", "/", "'", "\u2019",
+         "s", "es", "'s", "ing", "ed", "x", "_", "16", ".", "ies"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    rendering=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),
+    joiner=st.sampled_from([" ", "-", ""]),
+    text=st.lists(st.sampled_from(_WORDS + _GLUE), max_size=12),
+    upper=st.booleans(),
+)
+def test_word_by_word_matching_finds_what_the_pattern_finds(rendering, joiner, text, upper):
+    """find_rendering matches word by word, without compiling the rendering's pattern. Where the text
+    does not hold the rendering verbatim, it must find the same span as the documented pattern."""
+    rendering_text = joiner.join(rendering)
+    english = "".join(text).upper() if upper else "".join(text)
+    found = find_rendering(rendering_text, english)
+    verbatim = found is not None and english[found[0] : found[1]].lower() == rendering_text.lower()
+    if not verbatim:
+        pattern = rendering_pattern(rendering_text)
+        match = pattern.search(english) if pattern is not None else None
+        assert found == (match.span() if match else None)
+
+
+def test_dense_glossary_scan_finds_what_the_sparse_scan_finds():
+    """A glossary with many first characters looks at every position, by pairs of characters;
+    the result must be the scan that jumps between first characters (seeds' Chinese lines)."""
+    lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    chinese = [line for line in lines if any("\u4e00" <= c <= "\u9fff" for c in line)]
+    text = "".join(chinese)
+    # terms of 1 to 6 characters cut from the seeds themselves, so that many overlap and nest
+    terms = {text[start : start + (start % 6) + 1] for start in range(0, len(text) - 6, 7)}
+    terms = {term for term in terms if not any(c.isspace() for c in term)}
+    glossary = Glossary.from_entries([[GlossaryEntry(term, ("x",)) for term in sorted(terms)]])
+    glossary._index()
+    assert len(glossary._lengths_by_first) >= _DENSE_GLOSSARY  # the every-position scan is the one used
+    assert any(len(term) == 1 for term in terms)
+    found = 0
+    for line in chinese:
+        dense = glossary.find(line)
+        folded = fold_chinese(line)
+        sparse = glossary._scan(folded, glossary._lengths_by_first, glossary._first_characters.search)
+        assert [(m.entry.zh, m.start, m.end) for m in dense] == [(m.entry.zh, m.start, m.end) for m in sparse]
+        found += len(dense)
+    assert found > 1000
 
 
 def test_shipped_glossary_loads():

@@ -105,6 +105,40 @@ def test_name_falls_back_to_the_rule_and_paths_use_forward_slashes(make_finding,
     assert record["path"] == "docs/报告 2023.txt"
 
 
+def test_each_finding_is_the_line_json_dumps_writes(findings, make_finding, rules):
+    """The reporter writes finding lines itself (for speed); they must be what json.dumps writes."""
+    from qa.report.json_report import finding_record
+
+    awkward = make_finding(
+        "TXT002",
+        "",
+        "warning",
+        'a "quoted"\tmessage with a line break\nand \x01, \u2028, \\ and 😠',
+        zh="中文。\t“引号”",
+        en='One.Two "three"\\ \u2028😠',
+        side="en",
+        span=".T",
+        path="docs\\报告 2023.txt",
+        line=1_000_000,
+        suggestion='write "One. Two"',
+    )
+    # one pair's findings in a row share its texts; then another pair's, then the first pair's again
+    ordered = [*findings, awkward, awkward, findings[0], *findings]
+    output = render(ordered, rules)
+    lines = output.split("\n")
+    first = lines.index('  "findings": [') + 1
+    written = [line.removeprefix("    ").removesuffix(",") for line in lines[first : first + len(ordered)]]
+    expected = [json.dumps(finding_record(finding, rules), ensure_ascii=False) for finding in ordered]
+    assert written == expected
+    assert validated(output)["findings"][len(findings)]["path"] == "docs/报告 2023.txt"
+
+
+def test_more_than_a_thousand_findings_are_all_written(findings, rules):
+    many = findings * 700  # written a thousand lines at a time
+    document = validated(render(many, rules))
+    assert [record["code"] for record in document["findings"]] == [finding.code for finding in many]
+
+
 @pytest.mark.parametrize("broken", [{"version": 2}, {"summary": {"files": -1}}, {"findings": [{"code": "NUM001"}]}])
 def test_the_schema_rejects_what_it_should(findings, rules, broken):
     document = json.loads(render(findings, rules))
