@@ -5,7 +5,7 @@ would start one: `qa terms extract` over its translations (the reference corpus 
 corpus together, terms in at least 3 distinct sources, up to three renderings each). It reports
 pairs/s of: the whole `qa check` run with that glossary (a subprocess, as a user runs it,
 with the number of findings per pair), the engine with the default rule set and with the
-TERM rules alone, and the Chinese matchers this project considered (the dict-of-prefix
+TERM rules alone, and the Chinese matchers this project considered (the two-character
 scan in qa.lang.glossary, Aho-Corasick from pyahocorasick if installed, jieba with the
 glossary as a user dictionary). Target: the whole `qa check` at 10,000 pairs/s or more.
 
@@ -131,7 +131,7 @@ def main() -> None:
         chinese = [pair.zh.text for pair in document.pairs]
         print(f"matching the Chinese side only, {len(big):,} terms:")
         fresh = Glossary(dict(big.entries))
-        timed("dict-of-prefix scan (qa.lang.glossary)", count, lambda: [fresh.find(t) for t in chinese])
+        timed("two-character scan (qa.lang.glossary)", count, lambda: [fresh.find(t) for t in chinese])
         try:
             import ahocorasick
         except ImportError:

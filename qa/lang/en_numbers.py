@@ -311,9 +311,10 @@ def _candidate_starts(scan: str, ascii_scan: bytes, symbols: bool) -> list[int]:
     ``ascii_scan`` is the text encoded as ASCII, anything else as "?" (one byte a character);
     ``symbols`` says whether it may have digits or currency signs."""
     if _LOWERCASE_MISFITS[0] in scan or _LOWERCASE_MISFITS[1] in scan:
-        # word starts are places in the lowercased text, which is longer with an İ: they may fall anywhere
+        # word starts are places in the lowercased text; an İ lowercases to two characters, so it is
+        # lowercased as a dotless i to keep every later offset in place
         words, cased, at_symbols = _defining_patterns()
-        all_starts = {match.start() for match in words.finditer(scan.lower())}
+        all_starts = {match.start() for match in words.finditer(scan.replace("\u0130", "i").lower())}
         all_starts.update(match.start() for match in cased.finditer(scan))
         all_starts.update(match.start() for match in at_symbols.finditer(scan))
         return sorted(all_starts)

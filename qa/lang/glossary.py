@@ -15,15 +15,19 @@ Files (in the data folders, shipped ``rules/`` first, then the user's):
 Within one file, lines with the same Chinese add up; a later file's entry for a term
 replaces an earlier file's, so a team's glossary overrides the shipped one.
 
-Matching. Chinese: every term at once by a longest-match scan over a dict of terms
-keyed by first character (measured as fast as Aho-Corasick from pyahocorasick and six
-times faster than jieba with the glossary as a user dictionary; see
-benchmarks/terms_throughput.py). Traditional text is folded to Simplified characters
+Matching. Chinese: every term at once by a longest-match scan over a dict of terms: a
+small glossary jumps between the characters that start a term, a dense one looks up the
+two characters at each position (as fast as Aho-Corasick from pyahocorasick, and six times
+faster than jieba with the glossary as a user dictionary; see benchmarks/terms_throughput.py).
+Traditional text is folded to Simplified characters
 with a character table built from OpenCC's t2s on first use, so a Simplified glossary
 matches a Traditional document and the other way round; offsets are unchanged because
 the folding is one character for one. English: case-insensitive, on word boundaries,
 tolerant of plurals, -ing/-ed forms, possessives, hyphen/space/no-space variants (sub-center, sub center,
-subcenter) and British spellings (centre, organise, labour).
+subcenter) and British spellings (centre, organise, labour): ``rendering_pattern`` says what
+matches, and ``find_rendering`` finds the same word by word, without compiling a pattern per rendering.
+Each pair's terms and the renderings its English holds are worked out once (``Glossary.uses``)
+for TERM002, TERM003 and TERM004.
 """
 
 from __future__ import annotations

@@ -87,3 +87,10 @@ def test_impossible_hours():
     assert [(q.text, q.kind) for q in en_quantities("the 25 pm session")] == [("25", "cardinal")]  # a number, no time
     (quantity,) = en_quantities("at 14:40 p.m.")
     assert (quantity.kind, int(quantity.value)) == ("time", 14 * 60 + 40)
+
+
+def test_a_dotted_capital_i_does_not_hide_the_numbers_after_it():
+    # "İ" lower-cases to two characters; the number words after it must still be found, in place
+    text = "İstanbul had 5 million visitors and twenty ferries"
+    found = [(str(q.value), text[q.start : q.end]) for q in en_quantities(text)]
+    assert found == [("5000000", "5 million"), ("20", "twenty")]
