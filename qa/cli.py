@@ -161,10 +161,11 @@ def run_check(
     record_baseline: Path | None = None,
     aligned: tuple[Path, Path] | None = None,
     columns: tuple[str, str] | None = None,
+    skip_non_bilingual: bool = False,
 ) -> int:
     from qa.engine import Engine
     from qa.gate import apply_gate, report_stale
-    from qa.readers import expand_paths, read_path
+    from qa.readers import NotBilingualError, expand_paths, read_path
     from qa.report import get_reporter, plural
 
     config = discover_config(config_path)
@@ -192,7 +193,12 @@ def run_check(
     with progress or nullcontext(), _collector_paused():
         reading = progress.add_task("reading", total=len(files)) if progress else None
         for file in files:
-            documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
+            try:
+                documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
+            except NotBilingualError as error:
+                if not skip_non_bilingual:
+                    raise
+                sys.stderr.write(f"qa: skipped {error}\n")  # a file the hook's pattern caught, not a translation
             if progress:
                 progress.advance(reading)
         if aligned is not None:  # --zh FILE --en FILE: one document from two line-aligned files
@@ -301,6 +307,14 @@ def check(
         str | None,
         typer.Option(metavar="REV", help="Only check pairs whose lines changed since the git revision REV."),
     ] = None,
+    skip_non_bilingual: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-bilingual",
+            help="Pass over files that hold no Chinese/English pairs (empty, other languages, other data) "
+            "with a note on stderr, instead of failing: for hooks whose file pattern catches other files.",
+        ),
+    ] = False,
 ) -> None:
     """Check zh/en pairs in files and report findings.
 
@@ -322,6 +336,7 @@ def check(
             since=since,
             aligned=_aligned(paths, zh, en),
             columns=_columns(columns),
+            skip_non_bilingual=skip_non_bilingual,
         )
     except (InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError) as error:
         raise fail(str(error)) from None

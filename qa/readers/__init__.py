@@ -11,7 +11,7 @@ import regex
 
 from qa.model import Document
 from qa.readers.decoding import decode, split_lines
-from qa.readers.errors import InputError
+from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.tsv import read_tsv
 from qa.readers.txt import read_txt
 
@@ -19,6 +19,7 @@ __all__ = [
     "READERS",
     "SUFFIXES",
     "InputError",
+    "NotBilingualError",
     "display_path",
     "expand_paths",
     "read_lines",
@@ -102,7 +103,7 @@ def read_lines(path: Path, *, encoding: str | None = None, xml: bool = False) ->
     except OSError as error:
         raise InputError(error.strerror or str(error), name) from None
     if not data or data.isspace():  # strip() would copy a large file to learn the same
-        raise InputError("file is empty", name)
+        raise NotBilingualError("file is empty", name)
     if xml and not encoding:
         encoding = _declared_encoding(data)
     try:
@@ -110,7 +111,7 @@ def read_lines(path: Path, *, encoding: str | None = None, xml: bool = False) ->
     except InputError as error:
         raise InputError(error.message, name) from None
     if not text or text.isspace():
-        raise InputError("file is empty", name)
+        raise NotBilingualError("file is empty", name)
     return split_lines(text)
 
 
@@ -145,8 +146,8 @@ def read_path(
         document = reader(name, lines, columns=columns) if suffix == ".csv" and columns else reader(name, lines)
     except InputError as error:
         if error.path is None:
-            raise InputError(error.message, name) from None
+            raise type(error)(error.message, name) from None
         raise
     if not any(_HAN.search(pair.zh.text) for pair in document.pairs):
-        raise InputError("no zh/en pairs found (expected Chinese lines followed by their English lines)", name)
+        raise NotBilingualError("no zh/en pairs found (expected Chinese lines followed by their English lines)", name)
     return document

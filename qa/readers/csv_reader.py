@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 
 from qa.model import Document, Pair, Segment, Side
-from qa.readers.errors import InputError
+from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.languages import side_of, suppressions
 from qa.readers.pieces import LineIndex, SegmentBuilder
 
@@ -49,7 +49,7 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
     except csv.Error as error:
         raise InputError(f"not valid CSV: {error}") from None
     if not rows:
-        raise InputError("file is empty")
+        raise NotBilingualError("file is empty")
     header = rows[0]
     zh_col, en_col = _columns(header, columns)
     note_cols = [number for number, name in enumerate(header) if name.strip().lower() in _NOTE_COLUMNS]
@@ -62,7 +62,7 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
             notes = [row[col] for col in note_cols if col < len(row)]
             pairs.append(Pair(zh, en, len(pairs), suppressions(*notes)))
     if not pairs:
-        raise InputError("no row has both a Chinese and an English cell")
+        raise NotBilingualError("no row has both a Chinese and an English cell")
     return Document(path, tuple(pairs), (), (), None, len(lines))
 
 
@@ -79,7 +79,7 @@ def _columns(header: list[str], columns: tuple[str, str] | None) -> tuple[int, i
     sides = [_column_side(name) for name in names]
     if "zh" in sides and "en" in sides:
         return sides.index("zh"), sides.index("en")
-    raise InputError(
+    raise NotBilingualError(
         f"cannot tell the Chinese and English columns from the header ({', '.join(names)}); "
         "name them zh and en (or zh-CN, en-US, Chinese, English) or use --columns ZH,EN"
     )

@@ -11,3 +11,8 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class NotBilingualError(InputError):
+    """Input that can be read but holds no Chinese/English pairs: empty, in other languages, or not a
+    translation at all (``qa check --skip-non-bilingual`` passes over such files with a note)."""

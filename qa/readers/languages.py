@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.model import Side
-from qa.readers.errors import InputError
+from qa.readers.errors import NotBilingualError
 
 # Primary subtags (BCP 47 / ISO 639-1, -2 and -3) that mean Chinese or English.
 # cmn is Mandarin; zho/chi and eng are the three-letter codes older TMX files use.
@@ -26,7 +26,7 @@ def require_sides(source: str | None, target: str | None, what: str = "the file'
     """The sides of a source and a target language; InputError unless one is zh and the other en."""
     sides = side_of(source), side_of(target)
     if set(sides) != {"zh", "en"}:
-        raise InputError(
+        raise NotBilingualError(
             f"{what} languages are {source or '(none)'} and {target or '(none)'}; "
             f"qa checks Chinese/English pairs ({SUPPORTED_CODES})"
         )

@@ -21,7 +21,7 @@ import polib
 import regex
 
 from qa.model import TAG_MARK, Document, Pair, Segment, Side
-from qa.readers.errors import InputError
+from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.languages import SUPPORTED_CODES, require_sides, side_of, suppressions
 from qa.readers.pieces import SegmentBuilder
 
@@ -58,7 +58,7 @@ def read_po(path: str, lines: list[str]) -> Document:
             zh, en = (source, target) if source_side == "zh" else (target, source)
             pairs.append(Pair(zh, en, len(pairs), suppress))
     if not pairs:
-        raise InputError("no translated entries: no msgid has a non-empty msgstr")
+        raise NotBilingualError("no translated entries: no msgid has a non-empty msgstr")
     return Document(path, tuple(pairs), (), (), None, len(lines))
 
 
@@ -66,7 +66,9 @@ def _sides(catalogue: polib.POFile, entries: list[polib.POEntry]) -> tuple[Side,
     target = catalogue.metadata.get("Language", "").strip()
     source = catalogue.metadata.get("X-Source-Language", "").strip()
     if target and side_of(target) is None:
-        raise InputError(f"the catalogue's Language is {target}; qa checks Chinese/English pairs ({SUPPORTED_CODES})")
+        raise NotBilingualError(
+            f"the catalogue's Language is {target}; qa checks Chinese/English pairs ({SUPPORTED_CODES})"
+        )
     if target and not source:
         source = "en" if side_of(target) == "zh" else "zh"
     if not target:  # no header: the entries' scripts decide
@@ -78,7 +80,7 @@ def _sides(catalogue: polib.POFile, entries: list[polib.POEntry]) -> tuple[Side,
         elif han_sources > len(sample) / 2:
             source, target = source or "zh", "en"
         else:
-            raise InputError("the PO header names no Language and the entries are not Chinese/English")
+            raise NotBilingualError("the PO header names no Language and the entries are not Chinese/English")
     return require_sides(source, target, what="the catalogue's")
 
 

@@ -12,7 +12,7 @@ silences those rules for the unit.
 from __future__ import annotations
 
 from qa.model import Document, Pair, Segment
-from qa.readers.errors import InputError
+from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.languages import SUPPORTED_CODES, side_of, suppressions
 from qa.readers.xmlsupport import XML_LANG, InlineRules, RawText, iterparse, local_name, release
 
@@ -58,7 +58,7 @@ def read_tmx(path: str, lines: list[str]) -> Document:
             release(element)
     if not pairs:
         found = ", ".join(languages) or "none"
-        raise InputError(
+        raise NotBilingualError(
             f"no unit has both a Chinese and an English variant (languages: {found}; "
             f"qa checks Chinese/English pairs: {SUPPORTED_CODES})"
         )

@@ -16,7 +16,7 @@ skipped; so are ``translate="no"`` units and ``<alt-trans>`` proposals. A
 from __future__ import annotations
 
 from qa.model import Document, Pair, Segment
-from qa.readers.errors import InputError
+from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.languages import require_sides, suppressions
 from qa.readers.xmlsupport import XML_LANG, InlineRules, RawText, iterparse, local_name, release
 
@@ -98,7 +98,7 @@ def read_xliff(path: str, lines: list[str]) -> Document:
     if not pairs:
         if all(languages):
             require_sides(*languages)
-        raise InputError("no translated units: no unit has both a source and a non-empty target")
+        raise NotBilingualError("no translated units: no unit has both a source and a non-empty target")
     return Document(path, tuple(pairs), (), (), None, len(lines))
 
 

@@ -236,3 +236,26 @@ def test_bad_data_rule_file_is_one_line_exit_2(project: Path, name: str, content
     result = run_qa("check", "report.txt", cwd=project)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_skip_non_bilingual_passes_over_other_files_and_still_checks_translations(project: Path):
+    """A pre-commit hook sees every staged .txt/.csv/.po: notes, data tables, French catalogues."""
+    (project / "notes.txt").write_text("Meeting notes\nBring the slides.\n", encoding="utf-8")
+    (project / "people.csv").write_text("name,age\nLi,30\n", encoding="utf-8")
+    french = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n'
+    (project / "fr.po").write_text(french, encoding="utf-8")
+    (project / "empty.txt").write_text("\n", encoding="utf-8")
+    others = ("notes.txt", "people.csv", "fr.po", "empty.txt")
+    for other in others:  # named by a user, each is an input error
+        plain = run_qa("check", other, cwd=project)
+        assert plain.returncode == 2 and f"qa: error: {other}: " in plain.stderr
+    result = run_qa("check", "--skip-non-bilingual", *others, "report.txt", "--format", "json", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert findings_of(result) == [("TERM006", "report.txt", 1, 9), ("ALN001", "report.txt", 5, 1)]
+    skipped = [line.split(":")[1].removeprefix(" skipped ") for line in result.stderr.splitlines() if "skipped" in line]
+    assert skipped == list(others)
+    alone = run_qa("check", "--skip-non-bilingual", *others, cwd=project)
+    assert alone.returncode == 0, alone.stderr
+    # what cannot be read at all is still an error
+    broken = run_qa("check", "--skip-non-bilingual", "missing.txt", cwd=project)
+    assert broken.returncode == 2 and "missing.txt" in broken.stderr
