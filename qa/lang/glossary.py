@@ -508,16 +508,10 @@ def _find_rendering(rendering: str, english: str, lower: str) -> tuple[int, int]
 def _locate(probe: _Probe, lower: str) -> tuple[int, int] | None:
     """Where the rendering occurs in a lower-case text of the original's length: written as in the
     glossary if it is, else the first tolerant match."""
-    plain = probe.plain
-    if plain:
-        position = lower.find(plain)
-        while position >= 0:  # as in _verbatim
-            end = position + len(plain)
-            before = lower[position - 1] if position else " "
-            after = lower[end] if end < len(lower) else " "
-            if not before.isalnum() and before != "_" and not after.isalnum() and after not in "'’-‐‑":
-                return position, end
-            position = lower.find(plain, position + 1)
+    if probe.plain:
+        exact = _verbatim(probe.plain, lower)
+        if exact is not None:
+            return exact
     # substring tests in C rule out most renderings: a match holds the stem of every word
     for stem in probe.stems:
         if stem not in lower:
