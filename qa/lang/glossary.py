@@ -35,7 +35,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -562,15 +562,6 @@ def _tolerant(words: tuple[tuple[str, re.Pattern | None], ...], lower: str) -> t
     return None
 
 
-def find_any_rendering(renderings: Iterable[str], english: str) -> tuple[int, int, str] | None:
-    """The first of the renderings found in the English, with its span."""
-    for rendering in renderings:
-        span = find_rendering(rendering, english)
-        if span is not None:
-            return span[0], span[1], rendering
-    return None
-
-
 # -- the glossary ---------------------------------------------------------------------------
 
 #: From this many distinct first characters on, most Chinese characters start some term and
@@ -775,11 +766,3 @@ def glossary_for(context) -> Glossary:
     if glossary is None:
         glossary = _GLOSSARIES[key] = load_glossary(files)
     return glossary
-
-
-def iter_term_renderings(entry: GlossaryEntry, english: str) -> Iterator[tuple[int, int, str]]:
-    """Every approved rendering of an entry found in the English: (start, end, rendering)."""
-    for rendering in entry.renderings:
-        span = find_rendering(rendering, english)
-        if span is not None:
-            yield span[0], span[1], rendering
