@@ -583,6 +583,8 @@ class Glossary:
     #: Recent results: TERM002-TERM004 ask about the same pair, and corpora repeat sources.
     _recent: dict[str, list[TermMatch]] = field(default_factory=dict, repr=False)
     _uses: dict[tuple[str, str], tuple[TermUse, ...]] = field(default_factory=dict, repr=False)
+    #: Each term's approved renderings with their probes, made on the term's first match.
+    _entry_probes: dict[str, tuple[tuple[str, _Probe], ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_entries(cls, files: Iterable[list[GlossaryEntry]]) -> Glossary:
@@ -707,19 +709,33 @@ class Glossary:
         matches = self.find(chinese)
         if matches:
             lower = english.lower()
-            # the usual case, a lower-case form of the same length, skips find_rendering's dispatch
-            locate = _locate if len(lower) == len(english) else None
-            probes = _PROBES
+            # the usual case, a lower-case form of the same length: _locate written out below, with
+            # the tests in C (``in``) first, as a large glossary probes millions of renderings
+            fast = len(lower) == len(english)
+            entry_probes = self._entry_probes
             seen: set[str] = set()
             for entry, start, end in matches:
                 if entry.zh in seen:
                     continue
                 seen.add(entry.zh)
+                probes = entry_probes.get(entry.zh)
+                if probes is None:
+                    probes = entry_probes[entry.zh] = tuple(
+                        (rendering, _PROBES.get(rendering) or _probe(rendering)) for rendering in entry.renderings
+                    )
                 found = []
-                for rendering in entry.renderings:
-                    probe = probes.get(rendering) or _probe(rendering)
-                    if locate is not None and probe.anchored:
-                        span = locate(probe, lower)
+                for rendering, probe in probes:
+                    if fast and probe.anchored:
+                        span = None
+                        plain = probe.plain
+                        if plain and plain in lower:
+                            span = _verbatim(plain, lower)
+                        if span is None:
+                            for stem in probe.stems:
+                                if stem not in lower:
+                                    break
+                            else:
+                                span = _tolerant(probe.words, lower)
                     else:
                         span = _find_rendering(rendering, english, lower)
                     if span is not None:
