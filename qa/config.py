@@ -38,6 +38,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: ``[tool.qa.rule-options.CODE]``: options of one rule (code or name) as written; checked by the engine.
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Processes that check a large document's pairs; 0 chooses (every core, for 20,000 pairs or more).
+    jobs: int = 0
 
     @property
     def label(self) -> str:
@@ -57,6 +59,12 @@ def _string_list(value: Any, where: str) -> tuple[str, ...]:
 def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
     if not isinstance(value, str) or value not in choices:
         raise ConfigError(f"{where}: expected one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def _jobs(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}: expected a number of processes (0 chooses), got {value!r}")
     return value
 
 
@@ -97,12 +105,16 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
             values["per_file_ignores"] = tuple(
                 (pattern, _string_list(selectors, f"{where}.{pattern!r}")) for pattern, selectors in value.items()
             )
+        elif key == "jobs":
+            values["jobs"] = _jobs(value, where)
         elif key == "rule-options":
             if not isinstance(value, dict) or not all(isinstance(options, dict) for options in value.values()):
                 raise ConfigError(f"{where}: expected tables of options per rule, e.g. [tool.qa.rule-options.TERM005]")
             values["rule_options"] = value
         else:
-            known = "select, ignore, severity, fail-on, format, encoding, rule-paths, per-file-ignores, rule-options"
+            known = (
+                "select, ignore, severity, fail-on, format, encoding, rule-paths, per-file-ignores, rule-options, jobs"
+            )
             raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
     return Config(**values)
 

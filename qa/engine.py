@@ -115,8 +115,13 @@ class Engine:
             self._instances = instances
         return self._instances
 
-    def check(self, document: Document, progress: Callable[[int], None] | None = None) -> list[Finding]:
-        """All findings of one document, sorted. ``progress`` is told how many pairs were checked."""
+    def check(
+        self, document: Document, progress: Callable[[int], None] | None = None, jobs: int = 1
+    ) -> list[Finding]:
+        """All findings of one document, sorted. ``progress`` is told how many pairs were checked.
+
+        ``jobs`` processes check the pairs (0: as many as there are cores, for a large document;
+        see qa.parallel); the findings are the same whatever their number."""
         instances = self.instances()
         findings: list[Finding] = []
         seen: Counter[tuple] = Counter()
@@ -124,25 +129,35 @@ class Engine:
         pair_rules = [rule for rule in instances if type(rule).check is not Rule.check]
         pure_rules = [rule for rule in pair_rules if rule.pure]
         stateful_rules = [rule for rule in pair_rules if not rule.pure]
-        # a pair repeating an earlier pair's text gets the same hits from the pure rules
-        known: dict[tuple, list[tuple[Rule, Hit]]] = {}
+        # stateful rules whose costly half (``observe``) may run in worker processes
+        observers = [rule for rule in stateful_rules if rule.observes]
+        all_observe = len(observers) == len(stateful_rules)
         add = findings.append
-        for pair in document.pairs:
-            zh, en = pair.zh, pair.en
-            text = (zh.text, en.text, zh.tags, en.tags)
-            hits = known.get(text)
-            if hits is None:
-                hits = known[text] = [(rule, hit) for rule in pure_rules for hit in rule.check(pair)]
-            if stateful_rules:
-                hits = hits + [(rule, hit) for rule in stateful_rules for hit in rule.check(pair)]
-            for rule, hit in hits:
-                if pair.suppress and self._suppressed(rule, pair):
-                    continue
-                add(self._finding(rule, hit, document, pair, seen))
-            if progress is not None and pair.index % 1000 == 999:
-                progress(1000)
-        if progress is not None:
-            progress(len(document.pairs) % 1000)
+        pairs = document.pairs
+        for (start, end), run, observed in self._pure_hits(pairs, pure_rules, observers, jobs):
+            for offset, (pair, hits) in enumerate(zip(pairs[start:end], run, strict=True)):
+                if stateful_rules:  # in document order, here: they keep state between pairs
+                    if observed is None:
+                        hits = hits + [(rule, hit) for rule in stateful_rules for hit in rule.check(pair)]
+                    elif all_observe:  # the shipped rules: TERM004
+                        hits = hits + [
+                            (rule, hit)
+                            for rule, note in zip(observers, observed[offset], strict=True)
+                            for hit in rule.check_observed(pair, note)
+                        ]
+                    else:
+                        notes = dict(zip(observers, observed[offset], strict=True))
+                        hits = hits + [
+                            (rule, hit)
+                            for rule in stateful_rules
+                            for hit in (rule.check_observed(pair, notes[rule]) if rule in notes else rule.check(pair))
+                        ]
+                for rule, hit in hits:
+                    if pair.suppress and self._suppressed(rule, pair):
+                        continue
+                    add(self._finding(rule, hit, document, pair, seen))
+            if progress is not None:
+                progress(end - start)
         for rule in instances:
             for hit in rule.finish(document):
                 if hit.pair is not None and hit.pair.suppress and self._suppressed(rule, hit.pair):
@@ -151,6 +166,32 @@ class Engine:
         findings.sort(key=Finding.sort_key)
         self._collect_stale_ignores(document)
         return findings
+
+    @staticmethod
+    def _pure_hits(
+        pairs: tuple[Pair, ...], pure_rules: list[Rule], observers: list[Rule], jobs: int
+    ) -> Iterator[tuple[tuple[int, int], list[list[tuple[Rule, Hit]]], list[tuple] | None]]:
+        """Runs of consecutive pairs, [start, end), with the pure rules' hits of each pair: from
+        worker processes (qa.parallel), with what the observing rules observe of each pair, or
+        here, a thousand pairs a run (the stateful rules then check the pairs themselves: None)."""
+        from qa.parallel import pure_hits, worker_count
+
+        workers = worker_count(jobs, len(pairs)) if pure_rules or observers else 1
+        if workers > 1:
+            yield from pure_hits(pairs, pure_rules, observers, workers)
+            return
+        # a pair repeating an earlier pair's text gets the same hits from the pure rules
+        known: dict[tuple, list[tuple[Rule, Hit]]] = {}
+        for start in range(0, len(pairs), 1000):
+            run = []
+            for pair in pairs[start : start + 1000]:
+                zh, en = pair.zh, pair.en
+                text = (zh.text, en.text, zh.tags, en.tags)
+                hits = known.get(text)
+                if hits is None:
+                    hits = known[text] = [(rule, hit) for rule in pure_rules for hit in rule.check(pair)]
+                run.append(hits)
+            yield (start, start + len(run)), run, None
 
     def _collect_stale_ignores(self, document: Document) -> None:
         """Notes whose selectors name a rule that ran on the pair but silenced none of its findings."""

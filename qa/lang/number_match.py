@@ -112,6 +112,11 @@ def _segmenter():
     return jieba
 
 
+def prepare() -> None:
+    """Load jieba's dictionary now (before worker processes fork), not on the first numeral."""
+    _segmenter().initialize()
+
+
 def _word_bounds(text: str) -> frozenset[int]:
     """Offsets where jieba's segmentation puts a word boundary."""
     bounds = {0}

@@ -17,3 +17,6 @@ class GlossaryRule(Rule):
 
             self._glossary = glossary_for(self.context)
         return self._glossary
+
+    def prepare(self) -> None:
+        self.glossary.find("")  # reads the glossary files, builds the index and the folding table

@@ -13,3 +13,8 @@ class UnitRule(Rule):
         from qa.lang.units import unit_context
 
         unit_context(self)
+
+    def prepare(self) -> None:
+        from qa.lang.units import active_lexicon, conversion_table
+
+        conversion_table(active_lexicon())  # pint and its registry

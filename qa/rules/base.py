@@ -57,6 +57,24 @@ class Rule:
     def check(self, pair: Pair) -> Iterator[Hit]:
         return iter(())
 
+    def prepare(self) -> None:
+        """Load what checking will need (dictionaries, registries, indexes) now: called before
+        worker processes are forked (``qa check --jobs``), so that they share it instead of
+        each loading it again. Rules load lazily otherwise; the default loads nothing."""
+
+    #: A rule that keeps state (not ``pure``) may split its ``check`` in two, so that worker
+    #: processes (``qa check --jobs``) do the costly part: ``observe(pair)`` says what the rule
+    #: learns from one pair's text alone (picklable; a pure function of the pair), and
+    #: ``check_observed(pair, observed)`` keeps the state and gives the hits, in document order.
+    #: ``check(pair)`` must then be ``check_observed(pair, observe(pair))``.
+    observes: ClassVar[bool] = False
+
+    def observe(self, pair: Pair) -> Any:
+        raise NotImplementedError
+
+    def check_observed(self, pair: Pair, observed: Any) -> Iterator[Hit]:
+        raise NotImplementedError
+
     def finish(self, document: Document) -> Iterator[Hit]:
         """Document-level checks; hits name the ``pair`` or ``segment`` they point at."""
         return iter(())

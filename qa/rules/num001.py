@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._numbers import NumberRule
 
 
 @register
-class NumberMissing(Rule):
+class NumberMissing(NumberRule):
     """A Chinese quantity has no counterpart in the English.
 
     A dropped figure is the costliest slip in a government report: the English reader

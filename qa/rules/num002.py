@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._numbers import NumberRule
 
 
 @register
-class NumberExtra(Rule):
+class NumberExtra(NumberRule):
     """An English quantity has no counterpart in the Chinese.
 
     A number the source never stated is either an invention or a figure moved from

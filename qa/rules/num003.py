@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules.base import Rule
+from qa.rules._numbers import NumberRule
 
 
 @register
-class NumberMistranslated(Rule):
+class NumberMistranslated(NumberRule):
     """A number was translated with the wrong value.
 
     When the Chinese and the English each have a quantity of the same family (numbers,

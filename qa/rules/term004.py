@@ -51,31 +51,44 @@ class InconsistentRendering(GlossaryRule):
         self._same: dict[str, dict[str, str]] = {}
         self._checked: list[Pair] = []
 
+    observes: ClassVar[bool] = True
+
     def check(self, pair: Pair) -> Iterator[Hit]:
+        return self.check_observed(pair, self.observe(pair))
+
+    def observe(self, pair: Pair) -> tuple[tuple[str, tuple[tuple[int, int, str], ...]], ...]:
+        """The terms of the pair with two or more approved renderings, each with the renderings
+        the English holds (start, end, rendering), where it holds any."""
         glossary = self.glossary
         if not glossary:
-            return iter(())
-        self._checked.append(pair)
-        self._collect(pair)
-        return iter(())
-
-    def _collect(self, pair: Pair) -> None:
+            return ()
         # the glossary remembers each pair's terms and renderings: TERM002 asked already, and a
         # repeated pair is looked up, not searched again
-        for entry, _, _, found, _ in self.glossary.uses(pair.zh.text, pair.en.text):
-            if not found or len(entry.renderings) < 2:
-                continue
+        return tuple(
+            (entry.zh, found)
+            for entry, _, _, found, _ in glossary.uses(pair.zh.text, pair.en.text)
+            if found and len(entry.renderings) > 1
+        )
+
+    def check_observed(self, pair: Pair, observed) -> Iterator[Hit]:
+        if self.glossary:
+            self._checked.append(pair)
+            self._collect(pair, observed)
+        return iter(())
+
+    def _collect(self, pair: Pair, observed) -> None:
+        for term, found in observed:
             if len(found) > 1:
-                classes = self._same.setdefault(entry.zh, {})
+                classes = self._same.setdefault(term, {})
                 first = _root(classes, found[0][2])
                 for _, _, rendering in found[1:]:
                     root = _root(classes, rendering)
                     if root != first:
                         classes[root] = first
             start, end, rendering = min(found)
-            uses = self._uses.get(entry.zh)
+            uses = self._uses.get(term)
             if uses is None:
-                uses = self._uses[entry.zh] = []
+                uses = self._uses[term] = []
             uses.append(_Use(pair, start, end, rendering))
 
     def finish(self, document: Document) -> Iterator[Hit]:
@@ -91,7 +104,7 @@ class InconsistentRendering(GlossaryRule):
             # called without check() on this document's pairs: collect now
             self._uses, self._same = {}, {}
             for pair in document.pairs:
-                self._collect(pair)
+                self._collect(pair, self.observe(pair))
             uses, self._uses = self._uses, {}
             same, self._same = self._same, {}
         for term, term_uses in uses.items():
