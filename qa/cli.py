@@ -22,6 +22,7 @@ from qa.baseline import DEFAULT_BASELINE, BaselineError
 from qa.changes import ChangesError
 from qa.config import FAIL_ON, FORMATS, ConfigError, discover_config
 from qa.model import Finding, severity_rank
+from qa.parallel import WorkerError
 from qa.readers import SUFFIXES, InputError
 from qa.rules import RegistryError
 
@@ -353,7 +354,7 @@ def check(
             skip_non_bilingual=skip_non_bilingual,
             jobs=jobs,
         )
-    except (InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError) as error:
+    except (InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError) as error:
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None

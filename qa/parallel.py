@@ -15,6 +15,7 @@ Where the system cannot fork (Windows), the document is checked in one process.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 
 from qa.model import Hit, Pair
@@ -48,10 +49,12 @@ def available_cores() -> int:
 def worker_count(jobs: int, pairs: int) -> int:
     """How many worker processes check a document of ``pairs`` pairs: 1 means no workers.
 
-    ``jobs`` 0 chooses: every available core for a document of at least AUTO_MIN_PAIRS pairs,
-    else one process. A number asks for that many processes (at most one per pair)."""
-    if jobs == 1 or pairs < 2 or (jobs <= 0 and pairs < AUTO_MIN_PAIRS) or not can_fork():
+    ``jobs`` 0 chooses: on Linux, every available core for a document of at least AUTO_MIN_PAIRS
+    pairs, else one process. A number asks for that many processes (at most one per pair)."""
+    if jobs == 1 or pairs < 2 or not can_fork():
         return 1
+    if jobs <= 0 and (pairs < AUTO_MIN_PAIRS or not sys.platform.startswith("linux")):
+        return 1  # macOS and others: forking a process with threads is not always safe; asked for only
     return available_cores() if jobs <= 0 else min(jobs, pairs)
 
 
@@ -62,6 +65,10 @@ def chunks(pairs: int, workers: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, pairs)) for start in range(0, pairs, size)]
 
 
+class WorkerError(Exception):
+    """A worker process ended without finishing its pairs (killed, out of memory): one line, exit 2."""
+
+
 def pure_hits(
     pairs: Sequence[Pair], rules: Sequence[Rule], observers: Sequence[Rule], workers: int
 ) -> Iterator[tuple[tuple[int, int], list[list[tuple[Rule, Hit]]], list[tuple]]]:
@@ -69,6 +76,8 @@ def pure_hits(
     ``observers`` observe of each, from ``workers`` forked processes. The next runs are being
     checked while the caller works on one."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _state
     for rule in (*rules, *observers):
@@ -76,12 +85,24 @@ def pure_hits(
     runs = chunks(len(pairs), workers)
     _state = (pairs, rules, observers, {})
     try:
+        # a pool of processes that notices a worker's death (multiprocessing.Pool would wait forever)
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            for run, (packed, observed) in zip(runs, pool.imap(_check_run, runs), strict=True):
-                yield run, _unpack(packed, rules), observed
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_started) as pool:
+            try:
+                for run, (packed, observed) in zip(runs, pool.map(_check_run, runs), strict=True):
+                    yield run, _unpack(packed, rules), observed
+            except BrokenProcessPool:
+                raise WorkerError(
+                    "a worker process checking pairs ended unexpectedly (out of memory?); try --jobs 1"
+                ) from None
     finally:
         _state = None
+
+
+def _worker_started() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's: it stops the workers
 
 
 def _check_run(run: tuple[int, int]) -> tuple[list, list]:

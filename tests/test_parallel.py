@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 import qa.parallel
 from qa.config import Config
 from qa.engine import Engine
-from qa.parallel import AUTO_MIN_PAIRS, available_cores, can_fork, chunks, worker_count
+from qa.parallel import AUTO_MIN_PAIRS, WorkerError, available_cores, can_fork, chunks, worker_count
 from qa.readers import read_path, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,3 +112,13 @@ def test_cli_bad_jobs_is_a_usage_error(tmp_path: Path):
     result = run_qa("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "qa: error: qa.toml: jobs: expected a number of processes (0 chooses), got 'all'\n"
+
+
+def _dies(run):
+    os._exit(3)  # as a worker killed for memory would
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(qa.parallel, "_check_run", _dies)
+    with pytest.raises(WorkerError, match=r"ended unexpectedly .*; try --jobs 1"):
+        Engine.from_config(Config()).check(corpus_document(), jobs=2)
