@@ -585,6 +585,9 @@ class Glossary:
     _uses: dict[tuple[str, str], tuple[TermUse, ...]] = field(default_factory=dict, repr=False)
     #: Each term's approved renderings with their probes, made on the term's first match.
     _entry_probes: dict[str, tuple[tuple[str, _Probe], ...]] = field(default_factory=dict, repr=False)
+    #: The renderings of a term that an English text holds, by (term, English): a source translated
+    #: into Chinese many ways (MT test sets, translation memories) pairs one English with many Chinese.
+    _renderings_held: dict[tuple[str, str], tuple[tuple, tuple]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_entries(cls, files: Iterable[list[GlossaryEntry]]) -> Glossary:
@@ -713,11 +716,19 @@ class Glossary:
             # the tests in C (``in``) first, as a large glossary probes millions of renderings
             fast = len(lower) == len(english)
             entry_probes = self._entry_probes
+            renderings_held = self._renderings_held
+            if len(renderings_held) >= 1 << 18:
+                renderings_held.clear()
             seen: set[str] = set()
             for entry, start, end in matches:
                 if entry.zh in seen:
                     continue
                 seen.add(entry.zh)
+                term_key = (entry.zh, english)
+                held = renderings_held.get(term_key)
+                if held is not None:  # the same English with another Chinese (a source translated many ways)
+                    result.append(TermUse(entry, start, end, held[0], held[1]))
+                    continue
                 probes = entry_probes.get(entry.zh)
                 if probes is None:
                     probes = entry_probes[entry.zh] = tuple(
@@ -745,7 +756,8 @@ class Glossary:
                     span = _find_rendering(rendering, english, lower)
                     if span is not None:
                         forbidden.append((span[0], span[1], rendering))
-                result.append(TermUse(entry, start, end, tuple(found), tuple(forbidden)))
+                held = renderings_held[term_key] = (tuple(found), tuple(forbidden))
+                result.append(TermUse(entry, start, end, held[0], held[1]))
         if len(self._uses) >= 1 << 18:
             self._uses.clear()
         known = self._uses[key] = tuple(result) if result else ()
