@@ -332,6 +332,53 @@ def _is_percent_cheng(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: Dates and years named by their numerals: 九二共识 is the 1992 Consensus, 五四运动 the May Fourth
+#: Movement, 十一黄金周 the National Day (1 October) holiday. The English may give the date (May 4th,
+#: 1992), keep it in words (May Fourth) or drop it (National Day), so the quantity is soft; the
+#: words after the numeral make it a name (五四 alone is two digits of a list).
+_NAMED_DATES: dict[str, tuple[tuple[int | None, int | None, int | None], tuple[str, ...]]] = {
+    "九二": ((1992, None, None), ("共识",)),
+    "五四": ((None, 5, 4), ("运动", "精神", "青年节", "青年奖章", "奖章")),
+    "七一": ((None, 7, 1), ("勋章", "重要讲话", "讲话", "建党节")),
+    "八一": ((None, 8, 1), ("建军节", "勋章", "南昌起义")),
+    "三八": ((None, 3, 8), ("国际妇女节", "妇女节", "红旗手")),
+    "五一": ((None, 5, 1), ("国际劳动节", "劳动节", "劳动奖章", "假期", "长假", "黄金周", "小长假")),
+    "十一": ((None, 10, 1), ("黄金周", "长假", "假期", "国庆", "小长假")),
+    "六一": ((None, 6, 1), ("国际儿童节", "儿童节")),
+    "七七": ((None, 7, 7), ("事变",)),
+    "九一八": ((None, 9, 18), ("事变",)),
+    "九一一": ((None, 9, 11), ("事件", "恐怖袭击", "袭击")),
+}
+#: The Traditional forms of the names' characters (the numerals read the same in both scripts).
+_NAME_TRADITIONAL = str.maketrans(
+    "运动节识变劳长黄周儿妇军勋讲话国庆击袭奖红义", "運動節識變勞長黃週兒婦軍勳講話國慶擊襲獎紅義"
+)
+
+
+def _named_date_pattern() -> re.Pattern[str]:
+    alternatives = []
+    for numeral, (_, names) in _NAMED_DATES.items():
+        traditional = [name.translate(_NAME_TRADITIONAL) for name in names]
+        variants = dict.fromkeys([*names, *traditional, *(name.replace("週", "周") for name in traditional)])
+        alternatives.append(f"{numeral}(?=[”\"」]?(?:{'|'.join(sorted(variants, key=len, reverse=True))}))")
+    # not the end of a longer numeral (二十一, 第十一)
+    return re.compile(f"(?<![{_HZ_ANY}0-9第])(?:{'|'.join(alternatives)})")
+
+
+_NAMED_DATE = _named_date_pattern()
+
+
+def _named_dates(text: str, norm: str) -> Iterator[Quantity]:
+    for match in _NAMED_DATE.finditer(norm):
+        start, end = match.span()
+        year, month, day = _NAMED_DATES[match.group()][0]
+        if year is not None:
+            yield Quantity(Decimal(year), "year", start, end, text[start:end], hard=False, spelled=True)
+        else:
+            yield Quantity(Decimal(day), "date", start, end, text[start:end], hard=False, date=(None, month, day),
+                           spelled=True)  # fmt: skip
+
+
 def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
@@ -348,6 +395,11 @@ def zh_quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 quantities.append(quantity)
                 taken.append((match.start(), match.end()))
+
+    for quantity in _named_dates(text, norm):
+        if not any(start < quantity.end and quantity.start < end for start, end in taken):
+            quantities.append(quantity)
+            taken.append((quantity.start, quantity.end))
 
     if ":" in norm or "时" in norm or "点" in norm:
         for match in _matches(_TIME, _TIME_START, norm):

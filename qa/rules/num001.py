@@ -20,8 +20,10 @@ class NumberMissing(NumberRule):
     and 2023年1月15日 in "January 15th, 2023". Only hard quantities are required: digits,
     万/亿 compounds, dates, percentages, ordinals and hanzi numbers of ten or more. Small
     hanzi counts (一项, 两个确立, 四个意识) and list enumerators ((八), 一是) may be rendered
-    as "a" or "both" or dropped. When the English has an unmatched number of the same
-    kind instead, NUM003 reports the pair.
+    as "a" or "both" or dropped, and so may dates named by their numerals (九二共识 is the
+    1992 Consensus, 五四运动 the May Fourth Movement, 十一黄金周 the National Day holiday),
+    which must agree with the English where it gives the date. When the English has an
+    unmatched number of the same kind instead, NUM003 reports the pair.
 
     **Fails:** 老旧小区综合整治新开工300个 / We will launch the renovation of run-down residential compounds.
 
