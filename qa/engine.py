@@ -129,29 +129,23 @@ class Engine:
         pair_rules = [rule for rule in instances if type(rule).check is not Rule.check]
         pure_rules = [rule for rule in pair_rules if rule.pure]
         stateful_rules = [rule for rule in pair_rules if not rule.pure]
-        # stateful rules whose costly half (``observe``) may run in worker processes
+        # stateful rules whose costly half (``observe``) may run in worker processes; each stateful
+        # rule with the place of its observations, if it makes any
         observers = [rule for rule in stateful_rules if rule.observes]
-        all_observe = len(observers) == len(stateful_rules)
+        plan = [(rule, observers.index(rule) if rule.observes else None) for rule in stateful_rules]
         add = findings.append
         pairs = document.pairs
         for (start, end), run, observed in self._pure_hits(pairs, pure_rules, observers, jobs):
             for offset, (pair, hits) in enumerate(zip(pairs[start:end], run, strict=True)):
-                if stateful_rules:  # in document order, here: they keep state between pairs
-                    if observed is None:
-                        hits = hits + [(rule, hit) for rule in stateful_rules for hit in rule.check(pair)]
-                    elif all_observe:  # the shipped rules: TERM004
-                        hits = hits + [
-                            (rule, hit)
-                            for rule, note in zip(observers, observed[offset], strict=True)
-                            for hit in rule.check_observed(pair, note)
-                        ]
-                    else:
-                        notes = dict(zip(observers, observed[offset], strict=True))
-                        hits = hits + [
-                            (rule, hit)
-                            for rule in stateful_rules
-                            for hit in (rule.check_observed(pair, notes[rule]) if rule in notes else rule.check(pair))
-                        ]
+                if plan:  # in document order, here: these rules keep state between pairs
+                    notes = observed[offset] if observed is not None else None
+                    hits = hits + [
+                        (rule, hit)
+                        for rule, at in plan
+                        for hit in (
+                            rule.check(pair) if notes is None or at is None else rule.check_observed(pair, notes[at])
+                        )
+                    ]
                 for rule, hit in hits:
                     if pair.suppress and self._suppressed(rule, pair):
                         continue

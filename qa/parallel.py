@@ -84,19 +84,23 @@ def pure_hits(
         rule.prepare()  # loaded once here, shared by the forked workers
     runs = chunks(len(pairs), workers)
     _state = (pairs, rules, observers, {})
+    # a pool of processes that notices a worker's death (multiprocessing.Pool would wait forever)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started)
+    finished = False
     try:
-        # a pool of processes that notices a worker's death (multiprocessing.Pool would wait forever)
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_started) as pool:
-            try:
-                for run, (packed, observed) in zip(runs, pool.map(_check_run, runs), strict=True):
-                    yield run, _unpack(packed, rules), observed
-            except BrokenProcessPool:
-                raise WorkerError(
-                    "a worker process checking pairs ended unexpectedly (out of memory?); try --jobs 1"
-                ) from None
+        for run, (packed, observed) in zip(runs, pool.map(_check_run, runs), strict=True):
+            yield run, _unpack(packed, rules), observed
+        finished = True
+    except BrokenProcessPool:
+        raise WorkerError("a worker process checking pairs ended unexpectedly (out of memory?); try --jobs 1") from None
     finally:
         _state = None
+        if finished:
+            pool.shutdown()
+        else:  # Ctrl-C or an error here: nobody will read the runs still being checked
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
 
 
 def _worker_started() -> None:
