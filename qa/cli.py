@@ -325,7 +325,7 @@ def check(
         typer.Option(
             "--jobs",
             "-j",
-            help="Processes that check a large file's pairs: 1 for one, 0 to choose (every core, for a file "
+            help="Processes that check a file's pairs: 1 for one, 0 to choose (on Linux, every core for a file "
             "of 20,000 pairs or more). The findings are the same. [default: 0, or `jobs` in the config]",
             show_default=False,
         ),
