@@ -31,7 +31,7 @@ from pathlib import Path
 from qa.config import Config
 from qa.datapacks import shipped_dir
 from qa.engine import Engine
-from qa.lang.glossary import Glossary, load_glossary
+from qa.lang.glossary import _GLOSSARIES, Glossary, load_glossary
 from qa.lang.term_extract import extract_terms, format_glossary_tsv
 from qa.readers import read_text
 from qa.rules import RuleContext
@@ -128,6 +128,7 @@ def main() -> None:
             (f"default rules, starter + {len(big):,}-term glossary", [], big_context),
             (f"TERM rules, starter + {len(big):,}-term glossary", ["TERM"], big_context),
         ):
+            _GLOSSARIES.clear()  # each run loads its glossary afresh: no matches remembered from the run before
             engine = Engine.from_config(Config(), select=select)
             if context is not None:
                 engine.context = context
