@@ -52,13 +52,13 @@ def time_cli(
     with tempfile.TemporaryDirectory() as folder:
         tsv = Path(folder) / "mt.tsv"
         tsv.write_text("".join(f"{zh}\t{en}\n" for zh, en in pairs), encoding="utf-8")
+        out = str(Path(folder) / "out.json")
+        command = [sys.executable, "-m", "qa", "check", str(tsv), "-f", "json", "-o", out, "--jobs", str(jobs)]
         for _ in range(repeat):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            out = str(Path(folder) / "out.json")
-            command = [sys.executable, "-m", "qa", "check", str(tsv), "-f", "json", "-o", out]
             result = subprocess.run(
-                [*command, "--jobs", str(jobs)],
+                command,
                 cwd=cwd,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
@@ -100,12 +100,6 @@ def run_number_rules(pairs: list[tuple[str, str]]) -> int:
     return hits
 
 
-def available_cores() -> int:
-    from qa.parallel import available_cores
-
-    return available_cores()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=MT)
@@ -127,8 +121,10 @@ def main() -> None:
 
     if not options.no_cli and importlib.util.find_spec("qa.cli") is not None:
         report_cli("qa check -f json --jobs 1 (one core)", len(pairs), time_cli(pairs, options.repeat))
+        from qa.parallel import available_cores
+
         cores = available_cores()
-        report_cli(f"qa check -f json ({cores} cores)", len(pairs), time_cli(pairs, options.repeat, jobs=0))
+        report_cli(f"qa check -f json --jobs 0 ({cores} cores)", len(pairs), time_cli(pairs, options.repeat, jobs=0))
 
     if options.profile:
         profiler = cProfile.Profile()
