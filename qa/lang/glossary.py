@@ -317,7 +317,12 @@ def _fold_cache_path() -> Path | None:
         opencc_version = version("opencc")
     except PackageNotFoundError:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no HOME and no account (a container's --user): no cache
+        return None
+    if not base.is_absolute():  # a relative XDG_CACHE_HOME is to be ignored, and "~" was not known
+        return None
     return base / "qa" / f"opencc-t2s-{opencc_version}.json"
 
 

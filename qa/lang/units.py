@@ -327,10 +327,26 @@ def unit_after(lexicon: Lexicon, side: str, text: str, quantity: Quantity) -> Un
 
 @lru_cache(maxsize=1)
 def _registry():
-    """One pint registry per run; loaded only when two different units meet."""
-    import pint
+    """One pint registry per run; loaded only when two different units meet.
 
-    return pint.UnitRegistry(cache_folder=":auto:")
+    pint keeps its parsed definitions in the user's cache folder. With no writable
+    home (a container run with --user, HOME=/, a read-only XDG_CACHE_HOME) making or
+    writing that folder fails: the definitions are then parsed afresh, with no cache.
+    """
+    import pint
+    import platformdirs  # pint's own dependency, which it uses for ":auto:"
+
+    try:
+        folder = platformdirs.user_cache_path(appname="pint", appauthor=False)
+    except RuntimeError:  # no HOME and no account (a container's --user)
+        folder = None
+    # relative where "~" is not known: it would be "~/.cache/pint" in the working folder
+    if folder is not None and folder.is_absolute():
+        try:
+            return pint.UnitRegistry(cache_folder=folder)
+        except OSError:
+            pass
+    return pint.UnitRegistry(cache_folder=None)
 
 
 @lru_cache(maxsize=8)
