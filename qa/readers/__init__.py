@@ -20,8 +20,10 @@ __all__ = [
     "SUFFIXES",
     "InputError",
     "NotBilingualError",
+    "decode_lines",
     "display_path",
     "expand_paths",
+    "read_data",
     "read_lines",
     "read_path",
     "read_text",
@@ -93,15 +95,23 @@ def read_lines(path: Path, *, encoding: str | None = None, xml: bool = False) ->
     For XML the encoding its declaration names is used (GB2312, Big5, UTF-16…)
     unless ``encoding`` overrides it.
     """
+    return decode_lines(display_path(path), _file_bytes(path), encoding=encoding, xml=xml)
+
+
+def _file_bytes(path: Path) -> bytes:
     name = display_path(path)
     try:
         if not path.is_file():
             raise InputError("not a regular file", name)
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise InputError("permission denied", name) from None
     except OSError as error:
         raise InputError(error.strerror or str(error), name) from None
+
+
+def decode_lines(name: str, data: bytes, *, encoding: str | None = None, xml: bool = False) -> list[str]:
+    """The decoded lines of a file's bytes (see read_lines); InputError names ``name``."""
     if not data or data.isspace():  # strip() would copy a large file to learn the same
         raise NotBilingualError("file is empty", name)
     if xml and not encoding:
@@ -138,10 +148,17 @@ def read_path(
     """
     name = display_path(path)
     suffix = f".{format.lstrip('.')}" if format else path.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
+    if suffix not in READERS:
         raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUFFIXES)}", name)
-    lines = read_lines(path, encoding=encoding, xml=suffix in _XML_SUFFIXES)
+    return read_data(name, _file_bytes(path), suffix, encoding=encoding, columns=columns)
+
+
+def read_data(
+    name: str, data: bytes, suffix: str, *, encoding: str | None = None, columns: tuple[str, str] | None = None
+) -> Document:
+    """A file's bytes read as ``suffix`` (".po"…), as read_path does once it has them (fuzzing, tests)."""
+    reader = READERS[suffix]
+    lines = decode_lines(name, data, encoding=encoding, xml=suffix in _XML_SUFFIXES)
     try:
         document = reader(name, lines, columns=columns) if suffix == ".csv" and columns else reader(name, lines)
     except InputError as error:

@@ -33,6 +33,7 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "
 
 
 def read_po(path: str, lines: list[str]) -> Document:
+    check_syntax(lines)
     try:
         catalogue = polib.pofile("\n".join(lines) + "\n", wrapwidth=0)
     except (OSError, ValueError) as error:
@@ -60,6 +61,148 @@ def read_po(path: str, lines: list[str]) -> Document:
     if not pairs:
         raise NotBilingualError("no translated entries: no msgid has a non-empty msgstr")
     return Document(path, tuple(pairs), (), (), None, len(lines))
+
+
+# -- syntax: what msgfmt rejects, polib may read silently (an unterminated string loses its last
+# character, a bad escape is kept, a second definition of a message shadows the first), so the
+# lines are checked first, as msgfmt's grammar has them: [msgctxt] msgid [msgid_plural] msgstr…
+
+_SPACE = "[ \t\f\v]"
+_STRING = r'"(?:[^"\\]|\\(?:[ntrbfva\\"]|[0-7]{1,3}|x[0-9a-fA-F]+))*"'
+_KEYWORD_NAME = re.compile(r"msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?")
+_STATEMENT = re.compile(rf"{_SPACE}*(?:({_KEYWORD_NAME.pattern}){_SPACE}*)?((?:{_STRING}{_SPACE}*)+)$")
+_WORD = re.compile(rf"{_SPACE}*([^ \t\f\v\"]*)")
+_RAW_STRING = re.compile(r'"(?:[^"\\]|\\.)*("|\\?$)')
+_ESCAPE_START = re.compile(r"\\(?:[ntrbfva\\\"0-7]|x[0-9a-fA-F])?")
+#: the keywords each keyword may follow within an entry ("msgstr[]": msgstr[0], msgstr[1]…)
+_FOLLOWS = {
+    "msgctxt": ("",),
+    "msgid": ("", "msgctxt"),
+    "msgid_plural": ("msgid",),
+    "msgstr": ("msgid",),
+    "msgstr[]": ("msgid_plural", "msgstr[]"),
+}
+
+
+class _Entry:
+    """The entry being read: its last keyword, and its msgctxt and msgid as written."""
+
+    def __init__(self, obsolete: bool = False) -> None:
+        self.last = ""  # no keyword yet
+        self.obsolete = obsolete
+        self.line = 0  # of its msgid, or of its first keyword
+        self.keys = {"msgctxt": "", "msgid": ""}
+        self.strings_of = ""
+
+    @property
+    def open(self) -> bool:
+        """Between its first keyword and its msgstr: a comment or an entry of the other kind cannot come here."""
+        return self.last in ("msgctxt", "msgid", "msgid_plural")
+
+
+def check_syntax(lines: list[str]) -> None:
+    """Raise InputError at the first line msgfmt would reject: a string with no closing quote, an
+    invalid escape, text after a string, a keyword out of order, a missing section, a message defined twice.
+
+    Obsolete entries (``#~``) follow the same grammar; a message may be both obsolete and live.
+    """
+    entry = _Entry()
+    defined: dict[tuple[str, str], int] = {}
+    for number, line in enumerate(lines, 1):
+        obsolete = line.startswith("#~")
+        if obsolete:
+            line = line[2:]
+        stripped = line.lstrip(" \t\f\v")
+        if not stripped:
+            continue
+        if stripped.startswith("#") or (obsolete and stripped.startswith("|")):
+            if entry.open:
+                raise _error(entry.line, _out_of_order(entry.last, ""))
+            if stripped.startswith(("#|", "|")) and not _STATEMENT.match(stripped.lstrip("#|")):
+                _raise_at(number, stripped.lstrip("#|"))  # the previous msgid, as written: its strings too
+            continue
+        match = _STATEMENT.match(line)
+        if match is None:
+            _raise_at(number, line)
+        keyword, strings = match.groups()
+        if obsolete != entry.obsolete and entry.last:
+            if entry.open:
+                raise _error(number, "an entry partly obsolete (#~) and partly not")
+            _close(entry, defined)
+            entry = _Entry(obsolete)
+        entry.obsolete = obsolete
+        if keyword is None:  # more strings of the last keyword
+            if not entry.last:
+                raise _error(number, "a string with no keyword before it")
+            if entry.strings_of in entry.keys:
+                entry.keys[entry.strings_of] += strings
+            continue
+        state = "msgstr[]" if keyword.startswith("msgstr[") else keyword
+        if entry.last in ("msgstr", "msgstr[]") and state in ("msgctxt", "msgid"):
+            _close(entry, defined)  # a new entry starts
+            entry = _Entry(obsolete)
+        if entry.last not in _FOLLOWS[state]:
+            raise _error(entry.line if entry.open else number, _out_of_order(entry.last, state))
+        if not entry.last or state == "msgid":
+            entry.line = number
+        entry.last = entry.strings_of = state
+        if state in entry.keys:
+            entry.keys[state] = strings
+    if entry.open:
+        raise _error(entry.line, _out_of_order(entry.last, ""))
+    _close(entry, defined)
+
+
+def _close(entry: _Entry, defined: dict[tuple[str, str], int]) -> None:
+    """A complete entry: a second definition of its message is an error (msgfmt lets obsolete ones repeat)."""
+    if entry.obsolete or not entry.last:
+        return
+    identity = tuple("".join(s[1:-1] for s in re.findall(_STRING, entry.keys[key])) for key in ("msgctxt", "msgid"))
+    if identity in defined:
+        raise _error(entry.line, f"a second definition of the message (the first is at line {defined[identity]})")
+    defined[identity] = entry.line
+
+
+def _out_of_order(last: str, keyword: str) -> str:
+    """What is missing when ``keyword`` (empty: the end of the file) follows ``last``."""
+    shown = keyword.replace("[]", "[N]")
+    if last in ("msgid", "msgid_plural") and keyword in ("", "msgctxt", "msgid"):
+        return "missing msgstr section"
+    if last == "msgctxt" and keyword in ("", "msgctxt"):
+        return "missing msgid section"
+    if keyword == "msgstr[]" and last == "msgid":
+        return "msgstr[N] with no msgid_plural before it"
+    if keyword == "msgstr" and last in ("msgid_plural", "msgstr[]"):
+        return "msgstr after msgid_plural (a plural entry has msgstr[0], msgstr[1]…)"
+    if not last or last.startswith("msgstr"):
+        return f"{shown} with no msgid before it"
+    return f"{shown} after {last.replace('[]', '[N]')}"
+
+
+def _raise_at(number: int, line: str) -> None:
+    """Say what is wrong with a line that is not a keyword with its strings."""
+    word_match = _WORD.match(line)
+    word, position = word_match.group(1), word_match.end()
+    if word and not _KEYWORD_NAME.fullmatch(word):
+        raise _error(number, f"unknown keyword {word[:20]!r}")
+    while True:
+        quote = line.find('"', position)
+        text = line[position : quote if quote >= 0 else len(line)].strip(" \t\f\v")
+        if text:
+            raise _error(number, f"{text[:20]!r} where a string in double quotes should be")
+        if quote < 0:
+            raise _error(number, f"{word} with no string after it")
+        literal = _RAW_STRING.match(line, quote)
+        if literal.group(1) != '"':
+            raise _error(number, "a string with no closing quote (end of line within string)")
+        for escape in _ESCAPE_START.finditer(line, literal.start() + 1, literal.end() - 1):
+            if len(escape.group()) == 1:
+                raise _error(number, f"invalid escape {line[escape.start() : escape.start() + 2]!r} in a string")
+        position = literal.end()
+
+
+def _error(line: int, message: str) -> InputError:
+    return InputError(f"not a valid PO file at line {line}: {message}")
 
 
 def _sides(catalogue: polib.POFile, entries: list[polib.POEntry]) -> tuple[Side, Side]:
@@ -137,6 +280,6 @@ def _unescape(escape: str) -> str:
         return _SIMPLE_ESCAPES[escape]
     if escape.startswith("x"):
         return chr(int(escape[1:], 16))
-    if escape.isdigit():
+    if "0" <= escape[0] <= "7":  # \8 and \٣ are no octal escapes (check_syntax rejects them)
         return chr(int(escape, 8))
     return escape

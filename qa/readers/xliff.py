@@ -67,7 +67,7 @@ def read_xliff(path: str, lines: list[str]) -> Document:
             if parent is None or local_name(parent) not in _UNIT_PARENTS:
                 raw.locate(element)  # an <alt-trans> proposal: keep the search in step, skip it
                 continue
-            if local_name(parent) == "trans-unit" and not unit:
+            if not unit:  # a 1.2 trans-unit has no <segment>; nor has a <unit> nested in a <source> (not valid)
                 unit.append(({}, {}))
             sources, targets = unit[-1]
             source_lang, target_lang = languages
