@@ -30,7 +30,7 @@ __all__ = [
     "summary_line",
 ]
 
-FORMATS = ("table", "json", "sarif", "github")
+FORMATS = ("table", "json", "sarif", "github", "html")
 
 #: Format name -> (module, class). The JSON module is not called ``json`` so that it never
 #: shadows (or is shadowed by) the standard library's ``json`` inside this package.
@@ -39,6 +39,7 @@ _REPORTER_CLASSES: dict[str, tuple[str, str]] = {
     "json": ("qa.report.json_report", "JsonReporter"),
     "sarif": ("qa.report.sarif", "SarifReporter"),
     "github": ("qa.report.github", "GithubReporter"),
+    "html": ("qa.report.html", "HtmlReporter"),
 }
 
 
