@@ -5,7 +5,7 @@ code, whitespace-normalised pair text, the finding's key and its occurrence), so
 entry keeps matching when lines move, pairs are added or removed elsewhere, or a
 paragraph is reflowed, and stops matching when the pair's text changes.
 
-The file is JSON, written atomically, sorted by (path, code, fingerprint) and free of
+The file is JSON, written atomically (``qa.output``), sorted by (path, code, fingerprint) and free of
 line numbers and timestamps, so regenerating it on unchanged input gives the same
 bytes, and a change to the input changes only the entries it touches::
 
@@ -24,8 +24,6 @@ a diff; matching uses only path, code and fingerprint.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -101,29 +99,16 @@ def render(entries: Sequence[BaselineEntry]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a temp file in the same folder, then rename it over ``path``: a reader never
-    sees half a file, and an interrupted write leaves the old file intact."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False, newline="\n"
-    )
-    try:
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 def save(findings: Iterable[Finding], path: Path) -> list[BaselineEntry]:
-    """Record ``findings`` in the baseline file ``path``; returns the entries written."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BaselineError(f"{path}: directory {folder} does not exist")
-    entries = entries_for(findings, folder)
-    write_atomically(path, render(entries))
+    """Record ``findings`` in the baseline file ``path``; returns the entries written.
+
+    Written as every file qa writes is (``qa.output``): atomically, keeping an existing
+    file's mode, never renaming over a device or FIFO. Raises OutputError naming ``path``."""
+    from qa.output import check_output, write_text
+
+    check_output(path)
+    entries = entries_for(findings, path.parent if str(path.parent) else Path("."))
+    write_text(path, render(entries))
     return entries
 
 

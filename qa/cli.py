@@ -1,7 +1,9 @@
-"""The command line: ``qa check``, ``qa rules``, ``qa rule CODE``.
+"""The command line: ``qa check``, ``qa rules``, ``qa rule CODE``, ``qa baseline``, ``qa terms extract``.
 
-Errors a user can cause (bad input, bad config, bad options) end in one line on
-stderr naming the file and the problem, and exit code 2; never a traceback.
+Errors a user can cause (bad input, bad config, bad options, a mistyped command) end in
+one line on stderr, ``qa: error: …`` naming the file or option and the problem, and exit
+code 2; never a traceback, never Click's usage block. Ctrl-C ends in ``qa: interrupted``
+and exit code 130.
 """
 
 from __future__ import annotations
@@ -9,8 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -22,8 +23,9 @@ from qa.baseline import DEFAULT_BASELINE, BaselineError
 from qa.changes import ChangesError
 from qa.config import FAIL_ON, FORMATS, ConfigError, discover_config
 from qa.model import Finding, severity_rank
+from qa.output import OutputError, check_output, open_output, refuse_inputs
 from qa.parallel import WorkerError
-from qa.readers import SUFFIXES, InputError
+from qa.readers import SUFFIXES, InputError, display_path
 from qa.rules import RegistryError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -40,6 +42,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    suggest_commands=False,  # Click already says "Did you mean 'check'?"; Typer would say it again
 )
 
 
@@ -67,9 +70,13 @@ def root(
     """Translation quality-assurance linter for Chinese/English bilingual text."""
 
 
-def _split(values: list[str] | None) -> list[str]:
-    """--select NUM,TXT002 --select FN: commas and repeats both work."""
-    return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+def _split(values: list[str] | None, option: str) -> list[str]:
+    """--select NUM,TXT002 --select FN: commas and repeats both work. An empty value
+    (``--select ""``, an unset shell variable) is an error, not "every rule" or "none"."""
+    items = [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+    if values and not items:
+        raise UsageError(f"{option}: expected rule codes, code prefixes or names, got {values[0]!r}")
+    return items
 
 
 def _aligned(paths: list[Path] | None, zh: Path | None, en: Path | None) -> tuple[Path, Path] | None:
@@ -93,23 +100,54 @@ def _columns(value: str | None) -> tuple[str, str] | None:
 
 @contextmanager
 def _output_stream(output: Path | None):
-    """stdout, or a file written atomically (a temp file renamed into place)."""
+    """stdout, or the file ``-o`` names, written without destroying anything (qa/output.py)."""
     if output is None:
         yield sys.stdout
         return
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"--output: directory {folder} does not exist")
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{output.name}.", suffix=".tmp", delete=False, newline="\n"
-    )
-    try:
-        with handle:
-            yield handle.file  # the file itself: every write through the wrapper costs a Python call
-        os.replace(handle.name, output)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    with open_output(output) as handle:
+        yield handle
+
+
+def _files_to_read(paths: list[Path]) -> dict[Path, Path | None]:
+    """Each file to read, and the folder it was found in by walking (None for a file named
+    explicitly, which wins when a file is both)."""
+    from qa.readers import expand_paths
+
+    files: dict[Path, Path | None] = {}
+    for path in paths:
+        folder = path if path.is_dir() else None
+        for file in expand_paths([path]):
+            files[file] = folder if files.get(file, folder) is not None else None
+    return files
+
+
+def _read_documents(
+    files: dict[Path, Path | None], *, skip_non_bilingual: bool, progress=None, task=None, **options
+) -> list:
+    """The files' documents. A file that holds no zh/en pairs is skipped with a note when it was
+    found by walking a folder (a LICENSE.txt, a data .csv) or with --skip-non-bilingual;
+    named explicitly, it is an error."""
+    from qa.readers import NotBilingualError, read_path
+
+    documents = []
+    for file, folder in files.items():
+        try:
+            documents.append(read_path(file, **options))
+        except NotBilingualError as error:
+            if folder is None and not skip_non_bilingual:
+                raise
+            sys.stderr.write(f"qa: skipped {error}\n")  # not a translation: a file the folder or pattern caught
+        if progress:
+            progress.advance(task)
+    return documents
+
+
+def _refuse_overwriting_inputs(output: Path | None, inputs: Iterable[Path | None]) -> None:
+    """-o naming one of the files read (a translation, its pair, the baseline, the config) is refused
+    before anything is read: the README promises inputs are never modified."""
+    if output is not None:
+        check_output(output)
+        refuse_inputs(output, inputs)
 
 
 @contextmanager
@@ -167,7 +205,6 @@ def run_check(
 ) -> int:
     from qa.engine import Engine
     from qa.gate import apply_gate, report_stale
-    from qa.readers import NotBilingualError, expand_paths, read_path
     from qa.report import get_reporter, plural
 
     config = discover_config(config_path)
@@ -181,9 +218,19 @@ def run_check(
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on: expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     engine = Engine.from_config(config, select, ignore)
-    files = list(dict.fromkeys(expand_paths(paths)))
+    if not engine.rules:
+        chosen = " ".join(
+            [*(f"--select {item}" for item in select), *(f"--ignore {item}" for item in ignore)]
+        ) or "the config's select and ignore"
+        raise UsageError(f"no rules left to check: {chosen} select nothing (see `qa rules`)")
+    walked = _files_to_read(paths)
+    files = list(walked)
     if strict_baseline and baseline is None:
         raise UsageError("--strict-baseline needs --baseline FILE")
+    _refuse_overwriting_inputs(output, [*files, *(aligned or ()), baseline, config.path])
+    if record_baseline is not None:
+        check_output(record_baseline)
+        refuse_inputs(record_baseline, [*files, *(aligned or ()), config.path])
     changes = None
     if since is not None:  # only files with changed lines are read at all
         from qa.changes import changed_lines
@@ -192,20 +239,23 @@ def run_check(
         files = [file for file in files if changes.touches(file)]
         if aligned is not None and not any(changes.touches(file) for file in aligned):
             aligned = None  # neither file of the pair changed: nothing of it to check
-    documents = []
     findings: list[Finding] = []
     progress = _progress()
     with progress or nullcontext(), _collector_paused():
         reading = progress.add_task("reading", total=len(files)) if progress else None
-        for file in files:
-            try:
-                documents.append(read_path(file, encoding=encoding or config.encoding, columns=columns))
-            except NotBilingualError as error:
-                if not skip_non_bilingual:
-                    raise
-                sys.stderr.write(f"qa: skipped {error}\n")  # a file the hook's pattern caught, not a translation
-            if progress:
-                progress.advance(reading)
+        documents = _read_documents(
+            {file: walked[file] for file in files},
+            skip_non_bilingual=skip_non_bilingual,
+            progress=progress,
+            task=reading,
+            encoding=encoding or config.encoding,
+            columns=columns,
+        )
+        if files and not documents and aligned is None and since is None and not skip_non_bilingual:
+            folders = list(dict.fromkeys(display_path(folder) for folder in walked.values() if folder))
+            if len(folders) == 1:
+                raise InputError("no file in this directory holds zh/en pairs (the notes above say why)", folders[0])
+            raise InputError(f"no file in {', '.join(folders)} holds zh/en pairs (the notes above say why)")
         if aligned is not None:  # --zh FILE --en FILE: one document from two line-aligned files
             from qa.readers.aligned import read_aligned
 
@@ -341,8 +391,8 @@ def check(
             paths or [],
             output_format=output_format,
             output=output,
-            select=_split(select),
-            ignore=_split(ignore),
+            select=_split(select, "--select"),
+            ignore=_split(ignore, "--ignore"),
             fail_on=fail_on,
             config_path=config,
             encoding=encoding,
@@ -354,7 +404,9 @@ def check(
             skip_non_bilingual=skip_non_bilingual,
             jobs=jobs,
         )
-    except (InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError) as error:
+    except (
+        InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError, OutputError
+    ) as error:
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
@@ -368,7 +420,7 @@ def record_baseline(
         typer.Argument(help="Files or directories to record findings of.", show_default=False),
     ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The baseline file to write (atomically).")
+        Path, typer.Option("--output", "-o", help="The baseline file to write (atomically; never an input file).")
     ] = Path(DEFAULT_BASELINE),
     select: Annotated[list[str] | None, typer.Option(help="Only these rules, as for `qa check`.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, as for `qa check`.")] = None,
@@ -381,6 +433,19 @@ def record_baseline(
     columns: Annotated[
         str | None, typer.Option(help="CSV columns holding the Chinese and the English, as for `qa check`.")
     ] = None,
+    skip_non_bilingual: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-bilingual",
+            help="Pass over files that hold no Chinese/English pairs with a note on stderr, as for `qa check`.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Processes that check a file's pairs, as for `qa check`.", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Record the current findings in a baseline file, for `qa check --baseline FILE`.
 
@@ -392,16 +457,18 @@ def record_baseline(
             paths or [],
             output_format="json",
             output=None,
-            select=_split(select),
-            ignore=_split(ignore),
+            select=_split(select, "--select"),
+            ignore=_split(ignore, "--ignore"),
             fail_on="never",
             config_path=config,
             encoding=encoding,
             record_baseline=output,
             aligned=_aligned(paths, zh, en),
             columns=_columns(columns),
+            skip_non_bilingual=skip_non_bilingual,
+            jobs=jobs,
         )
-    except (InputError, ConfigError, RegistryError, UsageError, BaselineError) as error:
+    except (InputError, ConfigError, RegistryError, UsageError, BaselineError, OutputError, WorkerError) as error:
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
@@ -459,6 +526,7 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (NUM001) or 
 terms_app = typer.Typer(
     help="Glossary tools: extract a candidate glossary from existing translations.",
     no_args_is_help=True,
+    suggest_commands=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(terms_app, name="terms")
@@ -469,16 +537,15 @@ _LONG_EXTRACT = 5000
 
 def run_terms_extract(paths: list[Path], *, output: Path | None, top: int, min_count: int, encoding: str | None) -> int:
     from qa.lang.term_extract import extract_terms, format_glossary_tsv
-    from qa.readers import expand_paths, read_path
 
     if top < 1:
         raise UsageError(f"--top: expected a positive number, got {top}")
     if min_count < 1:
         raise UsageError(f"--min-count: expected a positive number, got {min_count}")
-    files = list(dict.fromkeys(expand_paths(paths)))
-    pairs = [
-        (pair.zh.text, pair.en.text) for file in files for pair in read_path(file, encoding=encoding).pairs
-    ]
+    files = _files_to_read(paths)
+    _refuse_overwriting_inputs(output, files)
+    documents = _read_documents(files, skip_non_bilingual=False, encoding=encoding)
+    pairs = [(pair.zh.text, pair.en.text) for document in documents for pair in document.pairs]
     if not pairs:
         raise UsageError("no zh/en pairs in the input")
     progress = _progress() if len(pairs) >= _LONG_EXTRACT else None
@@ -518,19 +585,50 @@ def terms_extract(
     """
     try:
         code = run_terms_extract(paths, output=output, top=top, min_count=min_count, encoding=encoding)
-    except (InputError, UsageError) as error:
+    except (InputError, UsageError, OutputError) as error:
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
     raise typer.Exit(code)
 
 
-def main() -> None:
+def _usage_message(error) -> str:
+    """Click's usage error as qa's one line: lower-case, and where to read more."""
+    message = error.format_message().strip()
+    message = message[:1].lower() + message[1:]
+    message = message.removesuffix(".")
+    command = error.ctx.command_path if error.ctx is not None else "qa"
+    return f"{message} (see `{command} --help`)"
+
+
+def main(args: list[str] | None = None) -> None:
+    """The console script. Click's own error handling is bypassed (``standalone_mode`` would print
+    a three-line usage block for a bad option, and Typer turns Ctrl-C into a silent exit 130):
+    the command runs in a Click context here, and every way out is one of qa's."""
+    import click
+
+    command = typer.main.get_command(app)
     try:
-        app()
+        try:
+            with command.make_context("qa", list(sys.argv[1:] if args is None else args)) as context:
+                command.invoke(context)
+        except click.exceptions.NoArgsIsHelpError as error:  # `qa`, `qa terms`: the help, as asked for
+            error.show()
+            sys.exit(EXIT_ERROR)
+        except click.UsageError as error:
+            sys.stderr.write(f"qa: error: {_usage_message(error)}\n")
+            sys.exit(EXIT_ERROR)
+        except click.ClickException as error:
+            sys.stderr.write(f"qa: error: {error.format_message()}\n")
+            sys.exit(EXIT_ERROR)
+        except click.exceptions.Exit as error:
+            sys.exit(error.exit_code)
+        except click.Abort:
+            raise KeyboardInterrupt from None
     except KeyboardInterrupt:
         sys.stderr.write("qa: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)

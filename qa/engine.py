@@ -67,6 +67,8 @@ class Engine:
     #: written for is gone (fixed, or the pair changed), or they name the wrong rule.
     stale_ignores: list[tuple[str, int, str]] = field(default_factory=list, repr=False)
     _used_ignores: set[tuple[int, str]] = field(default_factory=set, repr=False)
+    #: Where the rule options came from, for their errors: "pyproject.toml [tool.qa]", "qa.toml".
+    config_label: str = "configuration"
 
     @classmethod
     def from_config(
@@ -101,7 +103,7 @@ class Engine:
                     )
             options[rule.code] = values
         context = RuleContext(data_dirs=data_dirs(config.rule_paths, config.path))
-        return cls(rules, severities, context, options)
+        return cls(rules, severities, context, options, config_label=label)
 
     def instances(self) -> list[Rule]:
         """One instance of each rule; instances may cache data packs, so reuse them across documents."""
@@ -111,7 +113,7 @@ class Engine:
                 try:
                     instances.append(rule_class(replace(self.context, options=self.options.get(code, {}))))
                 except (TypeError, ValueError) as error:  # an option of the wrong type
-                    raise ConfigError(f"rule-options.{code}: {error}") from None
+                    raise ConfigError(f"{self.config_label} rule-options.{code}: {error}") from None
             self._instances = instances
         return self._instances
 

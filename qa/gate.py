@@ -64,10 +64,10 @@ def report_stale(
     if not stale:
         return
     stream = stream or sys.stderr
-    count = f"{len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'}"
+    count, verb = ("1 baseline entry", "occurs") if len(stale) == 1 else (f"{len(stale)} baseline entries", "occur")
     verdict = "error" if strict else "warning"
     stream.write(
-        f"qa: {verdict}: {count} in {baseline_file} no longer occur (fixed, or the pair changed); "
+        f"qa: {verdict}: {count} in {baseline_file} no longer {verb} (fixed, or the pair changed); "
         f"regenerate the baseline with `qa baseline PATH... -o {baseline_file}` to remove them:\n"
     )
     for entry in stale:

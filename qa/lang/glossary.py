@@ -340,20 +340,19 @@ def _read_fold_cache() -> dict[int, str] | None:
 
 
 def _write_fold_cache(table: dict[int, str]) -> None:
-    """Atomically, and silently not at all where the cache folder is not writable."""
+    """As every file qa writes (qa/output.py: atomically, with the umask's mode, never renaming
+    over a device or link), and silently not at all where the cache folder is not writable."""
     import json
-    import os
-    import tempfile
+
+    from qa.output import OutputError, write_text
 
     path = _fold_cache_path()
     if path is None or not table:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
-            json.dump({str(code): new for code, new in table.items()}, handle, ensure_ascii=False)
-        os.replace(handle.name, path)
-    except OSError:
+        write_text(path, json.dumps({str(code): new for code, new in table.items()}, ensure_ascii=False), "cache")
+    except (OSError, OutputError):
         return
 
 

@@ -4,6 +4,9 @@ annotations on the pull request's diff, then a plain summary line for the log.
 Escaping follows the Actions runner (``toolkit/packages/core/src/command.ts``): in the
 message ``%``, CR and LF are percent-encoded; property values also encode ``:`` and ``,``,
 which would otherwise end the value.
+
+``file=`` is the path from the repository root (qa/report/locations.py), which is how GitHub
+places an annotation on the diff, whatever folder qa ran in.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from qa.model import Finding
 from qa.report import Reporter, message_with_suggestion, rule_name, summarise, summary_line
+from qa.report.locations import repository_path
 
 if TYPE_CHECKING:
     from qa.rules.base import Rule
@@ -31,16 +35,21 @@ def escape_property(text: str) -> str:
 
 class GithubReporter(Reporter):
     def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
+        rooted: dict[str, str] = {}
         for finding in findings:
-            stream.write(annotation(finding, rules) + "\n")
+            path = finding.location.path
+            if path not in rooted:
+                rooted[path] = repository_path(path)
+            stream.write(annotation(finding, rules, rooted[path]) + "\n")
         stream.write(summary_line(summarise(findings, self.files, self.suppressed)) + "\n")
 
 
-def annotation(finding: Finding, rules: Mapping[str, type[Rule]]) -> str:
+def annotation(finding: Finding, rules: Mapping[str, type[Rule]], path: str | None = None) -> str:
+    """One workflow command; ``path`` is the file from the repository root (default: as shown)."""
     location = finding.location
     title = " ".join(part for part in (finding.code, rule_name(finding, rules)) if part)
     properties = {
-        "file": location.path.replace("\\", "/"),
+        "file": (path or location.path).replace("\\", "/"),
         "line": str(location.line),
         "col": str(location.column),
         "endLine": str(location.end_line),

@@ -2,8 +2,11 @@
 
 One run; ``tool.driver.rules`` documents the selected rules from their docstrings, and
 each result points at its rule by ``ruleId`` and ``ruleIndex``. Paths are relative URIs
-against ``%SRCROOT%`` (the checkout root), which is what GitHub expects; the output holds
-no absolute paths and no timestamps, so it is the same on every machine.
+against ``%SRCROOT%``, the repository root (the git top level above the working directory,
+else the working directory; see qa/report/locations.py), declared in the run's
+``originalUriBaseIds``: that is what GitHub code scanning places, from whatever folder qa
+ran. The output holds no timestamps, and no absolute paths but those of files outside the
+repository, so it is the same on every machine.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from urllib.parse import quote
 
 from qa.model import Finding, severity_rank
 from qa.report import Reporter, message_with_suggestion, rule_name
+from qa.report.locations import repository_path
 
 if TYPE_CHECKING:
     from qa.rules.base import Rule
@@ -62,8 +66,12 @@ class SarifReporter(Reporter):
         findings = most_severe(findings, MAX_RESULTS_PER_RUN if limit is None else limit)
         descriptors = rule_descriptors(findings, rules)
         rule_index = {descriptor["id"]: index for index, descriptor in enumerate(descriptors)}
-        artifact_paths = list(dict.fromkeys([*self.files, *(finding.location.path for finding in findings)]))
-        artifact_index = {path: index for index, path in enumerate(artifact_paths)}
+        shown_paths = list(dict.fromkeys([*self.files, *(finding.location.path for finding in findings)]))
+        rooted = {path: repository_path(path) for path in shown_paths}  # as code scanning places them
+        artifact_paths = list(dict.fromkeys(rooted.values()))
+        index_of = {path: index for index, path in enumerate(artifact_paths)}
+        artifact_index = {path: index_of[rooted[path]] for path in shown_paths}
+        artifacts = [{"location": artifact_location(path)} for path in artifact_paths]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
@@ -73,13 +81,21 @@ class SarifReporter(Reporter):
                     "rules": descriptors,
                 }
             },
-            "artifacts": [{"location": artifact_location(path)} for path in artifact_paths],
+            "artifacts": artifacts,
             "results": [
-                result(finding, rules, rule_index[finding.code], artifact_index[finding.location.path])
+                result(
+                    finding, rules, rule_index[finding.code], artifact_index[finding.location.path],
+                    rooted[finding.location.path],
+                )
                 for finding in findings
             ],
             "columnKind": "unicodeCodePoints",
         }
+        if any("uriBaseId" in artifact["location"] for artifact in artifacts):
+            # no "uri": the root's absolute path differs per machine; a viewer (GitHub) knows its checkout
+            run["originalUriBaseIds"] = {
+                SOURCE_ROOT: {"description": {"text": "The repository root (the git top level) that qa ran in."}}
+            }
         if len(findings) < total:  # said in the log itself, so a viewer of the upload knows results are missing
             message = capped_message(len(findings), total)
             run["invocations"] = [
@@ -141,7 +157,14 @@ def rule_descriptor(code: str, rule: type[Rule]) -> dict[str, Any]:
     }
 
 
-def result(finding: Finding, rules: Mapping[str, type[Rule]], rule_index: int, artifact_index: int) -> dict[str, Any]:
+def result(
+    finding: Finding,
+    rules: Mapping[str, type[Rule]],
+    rule_index: int,
+    artifact_index: int,
+    path: str | None = None,
+) -> dict[str, Any]:
+    """One result; ``path`` is the finding's file relative to the repository root (default: as shown)."""
     location, evidence = finding.location, finding.evidence
     start_line = max(location.line, 1)
     start_column = max(location.column, 1)
@@ -164,7 +187,7 @@ def result(finding: Finding, rules: Mapping[str, type[Rule]], rule_index: int, a
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {**artifact_location(location.path), "index": artifact_index},
+                    "artifactLocation": {**artifact_location(path or location.path), "index": artifact_index},
                     "region": region,
                 }
             }
@@ -177,9 +200,9 @@ def result(finding: Finding, rules: Mapping[str, type[Rule]], rule_index: int, a
 
 
 def artifact_location(path: str) -> dict[str, str]:
-    """A file's ``artifactLocation``: a relative URI under %SRCROOT%, or a file: URI for a
-    path outside the working directory. Spaces and non-ASCII characters are percent-encoded,
-    as a URI requires."""
+    """A file's ``artifactLocation`` from its path relative to the repository root: a relative
+    URI under %SRCROOT%, or a file: URI for an absolute path (a file outside it). Spaces and
+    non-ASCII characters are percent-encoded, as a URI requires."""
     posix_path = path.replace("\\", "/")
     if posix_path.startswith("/"):
         return {"uri": "file://" + quote(posix_path, safe=_URI_PATH_SAFE)}

@@ -85,10 +85,15 @@ class TableReporter(Reporter):
 
 
 def console_width(stream: TextIO) -> int:
-    """The terminal's width when writing to one, else $COLUMNS, else ``DEFAULT_WIDTH``."""
+    """The terminal's width when writing to one that knows it, else $COLUMNS, else ``DEFAULT_WIDTH``.
+
+    A pseudo-terminal nobody sized (``script -qc "qa check …"`` run from a CI runner) reports
+    0 columns: that is no width, and Rich would print nothing at all in it."""
     try:
         if stream.isatty():
-            return os.get_terminal_size(stream.fileno()).columns
+            columns = os.get_terminal_size(stream.fileno()).columns
+            if columns > 0:
+                return columns
     except (AttributeError, OSError, ValueError):
         pass
     try:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.baseline import BaselineError, load, save
+from qa.baseline import load, save
+from qa.output import OutputError
 from tests.ci.conftest import SEED, json_findings, replace_once, run_qa
 
 # seeds/000 line 15 with "governance" left in Chinese: a TERM001 error that stays whatever the
@@ -124,7 +125,7 @@ def test_changed_pair_text_is_new_and_old_entry_is_stale(report: Path):
     replace_once(report, "change Beijing's 治理 model", "reform Beijing's 治理 model")
     new, _, stderr = baseline_check(report)
     assert [(f["code"], f["evidence"]["text"]) for f in new] == [("TERM001", "治理")]
-    assert "1 baseline entry in .qa-baseline.json no longer occur" in stderr
+    assert "1 baseline entry in .qa-baseline.json no longer occurs (fixed" in stderr
     assert 'report.txt: TERM001 chinese text "治理"' in stderr
     result = run_qa("check", report.name, "--baseline", ".qa-baseline.json", "--strict-baseline", cwd=report.parent)
     assert result.returncode == 1 and "qa: error: 1 baseline entry" in result.stderr
@@ -208,14 +209,14 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="no space left on device"):
         save([], target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == [".qa-baseline.json"]
 
 
 def test_output_folder_must_exist(tmp_path: Path):
-    with pytest.raises(BaselineError, match="does not exist"):
+    with pytest.raises(OutputError, match="does not exist"):
         save([], tmp_path / "missing" / "b.json")
 
 
