@@ -45,7 +45,8 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
         dialect = csv.excel
     fields = list(_scan(text, dialect.delimiter))
     try:
-        rows = list(csv.reader(text.splitlines(keepends=True), delimiter=dialect.delimiter, strict=True))
+        # the file's lines, not str.splitlines(): that also breaks at form feeds, U+2028…, which _scan keeps
+        rows = list(csv.reader((line + "\n" for line in lines), delimiter=dialect.delimiter, strict=True))
     except csv.Error as error:
         raise InputError(f"not valid CSV: {error}") from None
     if not rows:
@@ -101,8 +102,10 @@ def _segment(side: Side, row: list[str], fields: list[tuple[int, int, list[tuple
             restored = first + "".join(tag.text + part for tag, part in zip(builder.tags, rest, strict=False))
         if restored == value:
             return builder.build()
-    builder = SegmentBuilder(side, 1, 1)
-    builder.add_text(value, 1, 1)
+    # the scan and the csv module read the field differently (text after a closing quote): the field's start
+    line, col = fields[column][:2] if column < len(fields) else (1, 1)
+    builder = SegmentBuilder(side, line, col)
+    builder.add_unmapped(value, line, col)
     return builder.build()
 
 

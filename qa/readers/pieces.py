@@ -79,6 +79,18 @@ class SegmentBuilder:
             last = number == text.count("\n")
             self._piece(chunk if last else chunk + "\n", line + number, column if number == 0 else 1)
 
+    def add_unmapped(self, text: str, line: int, column: int) -> None:
+        """Text that cannot be mapped character by character onto the file (the parser read it otherwise
+        than the scan of the raw text): every character points at (line, column), where its element starts."""
+        position = 0
+        for match in PLACEHOLDER.finditer(text):
+            for char in text[position : match.start()]:
+                self._piece(char, line, column)
+            self.add_tag(match.group(), match.group(), line, column)
+            position = match.end()
+        for char in text[position:]:
+            self._piece(char, line, column)
+
     def add_char(self, char: str, line: int, column: int) -> None:
         """One character decoded from an escape or entity written at (line, column)."""
         self._piece(char, line, column)

@@ -265,7 +265,7 @@ def _segment(side: Side, text: str, literals: list[tuple[int, int, str]] | None,
         if _restored(builder) == text:
             return builder.build()
     builder = SegmentBuilder(side, entry_line, 1)
-    builder.add_text(text.replace("\n", " "), entry_line, 1)
+    builder.add_unmapped(text.replace("\n", " "), entry_line, 1)
     return builder.build()
 
 

@@ -70,6 +70,7 @@ def iterparse(text: str, events: tuple[str, ...] = ("start", "end")) -> Iterator
     except etree.XMLSyntaxError as error:
         line = getattr(error, "lineno", None) or (error.position[0] if error.position else 0)
         message = str(error.msg if hasattr(error, "msg") else error).split(", line")[0]
+        message = " ".join(message.split())  # libxml2 may end it with a newline: the error is one line
         raise InputError(f"not well-formed XML at line {line}: {message}") from None
 
 
@@ -152,7 +153,7 @@ class RawText:
                 pass
         # Could not map this element onto the raw text: keep its text at its line.
         builder = SegmentBuilder(lang, element.sourceline or 1, 1)
-        builder.add_text(expected.replace("\n", " "), element.sourceline or 1, 1)
+        builder.add_unmapped(expected.replace("\n", " "), element.sourceline or 1, 1)
         return {None: builder.build()}
 
     def _walk(self, element, start, lang, rules, split, expected) -> dict[str | None, Segment]:

@@ -28,3 +28,22 @@ def test_reads_or_input_error(suffix: str, data: bytes):
         assert error.path == "fuzz" + suffix
     else:
         assert document.pairs
+
+
+def test_xml_error_is_one_line():
+    # libxml2's message for a NUL in a tag ends with a newline: the error printed over two lines
+    # (the NUL past the first 8 KiB, where a file is judged binary)
+    data = b'<?xml version="1.0"?>\n<tmx version="1.4">' + b" " * 9000 + b'\n<\x00tu/></tmx>\n'
+    with pytest.raises(InputError) as raised:
+        read_data("fuzz.tmx", data, ".tmx")
+    assert str(raised.value) == "fuzz.tmx: not well-formed XML at line 3: Invalid character: Char 0x0 out of allowed range"
+
+
+def test_csv_rows_break_at_line_ends_only():
+    # a form feed in a cell: str.splitlines() broke the row there, the scan of positions did not,
+    # so every cell after it pointed at line 1, column 1 (the header)
+    data = "id,zh,en\n1,\f加强城市管理,Improve urban management\n".encode()
+    pair = read_data("fuzz.csv", data, ".csv").pairs[0]
+    assert (pair.zh.text, pair.zh.line, pair.zh.columns[0]) == ("\f加强城市管理", 2, 3)
+    assert (pair.en.text, pair.en.line, pair.en.columns[0]) == ("Improve urban management", 2, 11)
+
