@@ -314,7 +314,7 @@ def check(
     ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="Output format: table, json, sarif or github. [default: table]"),
+        typer.Option("--format", "-f", help="Output format: table, json, sarif, github or html. [default: table]"),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
@@ -597,8 +597,9 @@ def _usage_message(error) -> str:
     message = error.format_message().strip()
     message = message[:1].lower() + message[1:]
     message = message.removesuffix(".")
-    command = error.ctx.command_path if error.ctx is not None else "qa"
-    return f"{message} (see `{command} --help`)"
+    if error.ctx is None:  # Click's parser does not always say which command it was parsing
+        return message
+    return f"{message} (see `{error.ctx.command_path} --help`)"
 
 
 def main(args: list[str] | None = None) -> None:

