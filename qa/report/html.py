@@ -89,7 +89,7 @@ class HtmlReporter(Reporter):
         )
 
         # -- summary
-        yield '<section id="summary"><h2>Summary</h2>\n<dl class="totals">'
+        yield '<section id="summary"><h2>Summary</h2>\n<div class="overview"><dl class="totals">'
         totals = (
             ("files", "files checked", summary.files),
             ("files-with-findings", "files with findings", summary.files_with_findings),
@@ -117,12 +117,12 @@ class HtmlReporter(Reporter):
                     f'<td class="n">{sum(counts.values())}</td></tr>\n'
                 )
             yield "</tbody></table>\n"
-        yield "</section>\n"
+        yield "</div></section>\n"
 
         # -- filters: hidden until the script runs, since they do nothing without it
         if findings:
             yield '<form id="filters" hidden><h2>Filters</h2>'
-            yield '<p class="shown">showing <b id="shown">' + f"{len(findings):,}</b> of {len(findings):,} findings</p>"
+            yield f'<p class="shown">showing <b id="shown">{len(findings):,}</b> of {len(findings):,} findings</p>'
             yield filter_group(
                 "severity",
                 "severity",
@@ -370,8 +370,9 @@ h1{font-size:22px;margin:0}
 h2{font-size:17px;margin:18px 0 8px}
 .tool{margin:0;color:var(--muted);font-size:13px}
 .line{margin:4px 0 0;font-weight:600}
-.totals{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 12px}
-.total{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 12px;min-width:110px}
+.overview{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+.totals{display:grid;grid-template-columns:repeat(4,104px);gap:8px;margin:0}
+.total{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 12px}
 .total dt{font-size:12px;color:var(--muted)}
 .total dd{margin:0;font-size:20px;font-weight:600}
 .total.error dd{color:var(--error)}.total.warning dd{color:var(--warning)}.total.note dd{color:var(--note)}
@@ -381,7 +382,8 @@ table.by-rule{border-collapse:collapse;background:#fff;border:1px solid var(--li
 .by-rule td.n{text-align:right;font-variant-numeric:tabular-nums}
 #filters{display:flex;flex-wrap:wrap;align-items:flex-start;gap:10px}
 #filters[hidden]{display:none}
-#filters h2,#filters .shown{flex-basis:100%;margin:8px 0 0}
+#filters h2{flex-basis:100%;margin:18px 0 0}
+#filters .shown{flex-basis:100%;margin:0}
 .group{background:#fff;border:1px solid var(--line);border-radius:6px;margin:0;padding:4px 10px 8px;
 max-height:220px;overflow:auto;font-size:14px}
 .group legend{font-weight:600;padding:0 4px}
