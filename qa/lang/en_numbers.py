@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from qa.lang.footnotes import blank_markers
-from qa.lang.quantity import Quantity
+from qa.lang.quantity import Quantity, any_size
 
 __all__ = ["en_quantities", "may_have_en_numbers"]
 
@@ -297,12 +297,21 @@ def _letter_starts(scan: str, ascii_scan: bytes) -> list[int]:
                     letters.startswith(_A_COUNT_PREFIXES, start)
                     or (letters.startswith(b" ", start + 3) and _A_COUNT_LETTERS.match(letters, start))
                 )
-                and _A_COUNT_AHEAD.match(scan[start:].lower())
+                and _a_count_at(scan, letters, start)
             ):
                 starts.append(start)
             start = letters.find(spaced, start + 1)
     starts.sort()
     return starts
+
+
+def _a_count_at(scan: str, letters: bytes, start: int) -> bool:
+    """_A_COUNT_AHEAD at ``start`` of ``scan``, lowercasing only the stretch it can match: the one
+    _A_COUNT_LETTERS matches in the translated text (lowercasing the rest of the text for every
+    "a" made a text of many a's quadratic)."""
+    letters_match = _A_COUNT_LETTERS.match(letters, start)
+    # letters[i + 1] stands for scan[i]: the match ends at most one character after the count word
+    return letters_match is not None and _A_COUNT_AHEAD.match(scan[start : letters_match.end()].lower()) is not None
 
 
 def _candidate_starts(scan: str, ascii_scan: bytes, symbols: bool) -> list[int]:
@@ -388,6 +397,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     return end < len(text) and (text[end].isupper() or text[end].isdigit())
 
 
+@any_size  # 1e999999 thousand is past the default decimal context's largest exponent
 def en_quantities(text: str) -> list[Quantity]:
     """Every quantity in an English text, in order of position.
 
@@ -527,7 +537,7 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         hard = (value > 10 and value_is_count) or scaled or quantity_kind in ("percent", "percentage_point")
         return Quantity(
             value, quantity_kind, start, end, text[start:end], hard=hard, approx=_approx(scan, start), spelled=True,
-            enumerator=ordinal and (start == 0 or scan[:start].strip() == ""),
+            enumerator=ordinal and _at_text_start(scan, start),
         )  # fmt: skip
     if kind == "roman":
         numeral = match.group()
@@ -539,7 +549,7 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
             return None  # "I" is the pronoun unless a heading word comes before it
         if numeral in ("L", "C"):
             return None  # "Class C", "Type L": a single letter names a grade or a size, not 100 or 50
-        at_heading = scan[:start].strip() == "" and _HEADING_AFTER.match(scan, end) is not None
+        at_heading = _at_text_start(scan, start) and _HEADING_AFTER.match(scan, end) is not None
         if not (at_heading or after_head):
             return None
         return Quantity(
@@ -560,6 +570,17 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
         month = _MONTHS[match.group().lower().rstrip(".")]
         return Quantity(Decimal(month), "month", start, end, source, hard=False, spelled=True)
     return None
+
+
+def _at_text_start(scan: str, start: int) -> bool:
+    """Whether only whitespace comes before ``start`` (without copying the text before it)."""
+    return start == 0 or (scan[start - 1].isspace() and _leading_space(scan) >= start)
+
+
+@lru_cache(maxsize=16)
+def _leading_space(text: str) -> int:
+    """How many whitespace characters the text starts with."""
+    return len(text) - len(text.lstrip())
 
 
 def _split_words(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
@@ -667,6 +688,15 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
     return closing >= 0 and text.find("(", end, closing) < 0
 
 
+def _after_between(text: str, start: int) -> bool:
+    """Whether "between" (any case) and maybe whitespace come right before ``start``: "between 3 and 5"."""
+    end = start
+    while end > 0 and text[end - 1].isspace():  # each stretch of whitespace is walked for one quantity
+        end -= 1
+    # no character but İ lowercases to more than one, and none to letters of "between" but their capitals
+    return end >= 7 and text[end - 7 : end].lower() == "between"
+
+
 def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """2016-2035, 3 to 5, between 3 and 5: two quantities joined by a range word are one range."""
     if len(quantities) < 2:
@@ -681,7 +711,7 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             if (
                 0 < len(gap) <= 5  # _RANGE_JOIN matches at most " and "
                 and _RANGE_JOIN.fullmatch(gap)
-                and (gap.strip() != "and" or text[: low.start].rstrip().lower().endswith("between"))
+                and (gap.strip() != "and" or _after_between(text, low.start))
                 and low.kind not in ("date", "month", "time")
                 and high.kind not in ("date", "month", "time")
                 and low.value < high.value

@@ -26,6 +26,7 @@ Look-alikes are told apart by position and form, not by a list of words:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,12 +144,30 @@ def _ends_clean(text: str, end: int) -> bool:
     return False
 
 
-def _token_before(text: str, start: int) -> str:
-    """The run of non-space characters that ends at ``start``."""
-    begin = start
-    while begin > 0 and not text[begin - 1].isspace():
-        begin -= 1
-    return text[begin:start]
+#: The last whitespace character of a stretch of text (re's \s is str.isspace()).
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+
+
+class _TokenStarts:
+    """Where the token (run of non-space characters) that ends at a position begins, for positions
+    asked in increasing order: each stretch of text is searched once, so a text with a hundred
+    thousand markers in one token (aspects16aspects16…) is read once, not once per marker."""
+
+    __slots__ = ("begin", "scanned", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scanned = 0  # text[:scanned] has been searched; its last whitespace ends at begin
+        self.begin = 0
+
+    def __call__(self, start: int) -> int:
+        if start < self.scanned:  # asked out of order: search from the start again
+            self.scanned = self.begin = 0
+        last = _LAST_SPACE.match(self.text, self.scanned, start)
+        if last is not None:
+            self.begin = last.end()
+        self.scanned = start
+        return self.begin
 
 
 def _word_before(token: str) -> str:
@@ -170,20 +189,21 @@ def _looks_like_unit_or_code(word: str, token: str) -> bool:
     return any(char in _IDENTIFIER_CHARS for char in head.replace("'", "").replace("-", ""))
 
 
-def _preceded_by_number(text: str, start: int) -> bool:
-    """A number (optionally a space) before ``start``: the word in between is a unit (``200 km²``)."""
-    token = _token_before(text, start)
+def _preceded_by_number(text: str, start: int, token: str) -> bool:
+    """A number (optionally a space) before ``start``: the word in between is a unit (``200 km²``).
+
+    ``token`` is the token that ends at ``start``."""
     word = _word_before(token)
     before = token[: len(token) - len(word)]
     if before:
         return before[-1].isdecimal()
     index = start - len(word) - 1
-    while index >= 0 and text[index] == " ":
-        index -= 1
-    return index >= 0 and text[index].isdecimal() and index >= start - len(word) - 2
+    if index >= 0 and text[index] == " ":
+        index -= 1  # one space between; after two or more the number is not the unit's
+    return index >= 0 and text[index].isdecimal()
 
 
-def _glued_strength(text: str, start: int, end: int, lang: str) -> str | None:
+def _glued_strength(text: str, start: int, end: int, lang: str, tokens: _TokenStarts) -> str | None:
     """'strong', 'weak' (a marker only if the notes define it) or None for a number glued at ``start``."""
     if not _ends_clean(text, end):
         return None
@@ -198,9 +218,9 @@ def _glued_strength(text: str, start: int, end: int, lang: str) -> str | None:
         return "weak"
     if not (before.isascii() and before.isalpha()):
         return None
-    token = _token_before(text, start)
+    token = text[tokens(start) : start]
     word = _word_before(token)
-    if _looks_like_unit_or_code(word, token) or _preceded_by_number(text, start):
+    if _looks_like_unit_or_code(word, token) or _preceded_by_number(text, start, token):
         return None
     if not before.islower():
         return None  # M101, CO2, G20, A4: capitals end codes and names
@@ -214,7 +234,9 @@ def _glued_strength(text: str, start: int, end: int, lang: str) -> str | None:
     return "strong"
 
 
-def _symbol_is_marker(text: str, start: int, end: int, run: str) -> bool:
+def _symbol_is_marker(text: str, start: int, end: int, run: str, emphasis: dict[str, bool]) -> bool:
+    """Whether a ``*`` / ``†`` run marks a note. ``emphasis`` remembers, per run, whether the text uses
+    it as emphasis markup (the answer is the text's, not the place's)."""
     if start == 0 or text[start - 1].isspace():
         return False  # a bullet or an opening emphasis
     if end < len(text) and (text[end].isalnum() and not _is_cjk(text[end])):
@@ -224,13 +246,17 @@ def _symbol_is_marker(text: str, start: int, end: int, run: str) -> bool:
     if end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
         return False  # 多米尼克*拉布: Chinese writes the name dot of transliterations so
     if run.startswith("*"):
-        # emphasis: the same run opens somewhere, followed by a word (*大*, **bold**)
-        if text.count(run) - text.count(run + "*") < 2:
-            return True  # emphasis needs a pair
-        opener = re.search(r"(?<!\*)" + re.escape(run) + r"(?=[^\s*.,;:!?，。；：！？、)）])", text)
-        if opener is not None:
-            return False
+        if run not in emphasis:
+            emphasis[run] = _emphasis(text, run)
+        return not emphasis[run]
     return True
+
+
+def _emphasis(text: str, run: str) -> bool:
+    """Whether the text uses a ``*`` run as emphasis: it opens somewhere, followed by a word (*大*, **bold**)."""
+    if text.count(run) - text.count(run + "*") < 2:
+        return False  # emphasis needs a pair
+    return re.search(r"(?<!\*)" + re.escape(run) + r"(?=[^\s*.,;:!?，。；：！？、)）])", text) is not None
 
 
 def _circled_is_marker(text: str, start: int) -> bool:
@@ -315,6 +341,9 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
     keys = None if labels is None else frozenset(label_key(label) for label in labels)
     markers: list[Marker] = []
     covered = 0
+    tokens = _TokenStarts(text)
+    emphasis: dict[str, bool] = {}
+    first_visible = -1  # where the text's first non-space character is, once needed
     for first in _MAYBE.finditer(text):
         # try the full pattern only where a candidate can start: much faster than finditer over it
         if first.start() < covered:
@@ -332,9 +361,12 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
                 # look[s] forward, [a] mother: editors insert letters in brackets too
                 if keys is not None and label_key(inner) in keys:
                     marker = _marker(start, end, inner, "letter")
-            elif text[:start].strip():
+            else:
+                if first_visible < 0:
+                    first_visible = len(text) - len(text.lstrip())
                 # "［2］是的" at the start of a segment labels it (a speaker, an item, a note) rather than refers
-                marker = _marker(start, end, inner, "bracketed")
+                if start > first_visible:
+                    marker = _marker(start, end, inner, "bracketed")
         elif kind == "zhu_paren":
             inner = match.group("zhu_inner")
             marker = _marker(start, end, inner, "note-word")
@@ -343,14 +375,16 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
                 marker = _marker(start, end, match.group(), "circled")
         elif kind == "superscript":
             if start > 0 and not text[start - 1].isspace() and not text[start - 1].isdecimal():
-                token = _token_before(text, start)
+                token = text[tokens(start) : start]
                 word = _word_before(token)
-                unit = bool(word) and (_looks_like_unit_or_code(word, token) or _preceded_by_number(text, start))
+                unit = bool(word) and (
+                    _looks_like_unit_or_code(word, token) or _preceded_by_number(text, start, token)
+                )
                 if not unit:
                     marker = _marker(start, end, match.group(), "superscript")
         elif kind == "supletter":
             if start > 0 and not text[start - 1].isspace() and not text[start - 1].isdecimal():
-                token = _token_before(text, start)
+                token = text[tokens(start) : start]
                 word = _word_before(token)
                 if not word or not _looks_like_unit_or_code(word, token):
                     marker = _marker(start, end, match.group(), "letter")
@@ -358,7 +392,7 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
             run = match.group()
             # Chinese web text masks words with ** (对于不善于下厨的**是神器): weak there
             weak = lang == "zh" and run.startswith("**")
-            if _symbol_is_marker(text, start, end, run) and (not weak or (keys is not None and run in keys)):
+            if _symbol_is_marker(text, start, end, run, emphasis) and (not weak or (keys is not None and run in keys)):
                 marker = _marker(start, end, match.group(), "symbol")
         elif kind == "zhu":
             number = match.group("zhu_number")
@@ -369,7 +403,7 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
         elif kind == "glued":
             if end - start > 3 or start == 0 or not _GLUE_BEFORE.match(text, start - 1):
                 continue
-            strength = _glued_strength(text, start, end, lang)
+            strength = _glued_strength(text, start, end, lang, tokens)
             if strength == "strong" or (strength == "weak" and keys is not None and label_key(match.group()) in keys):
                 marker = _marker(start, end, match.group(), "glued")
         if marker is not None:
@@ -382,8 +416,10 @@ def _without_series(text: str, markers: list[Marker]) -> list[Marker]:
     glued = [marker for marker in markers if marker.form == "glued"]
     if len(glued) < 2:
         return markers
-    words = [_word_before(_token_before(text, marker.start)).lower() for marker in glued]
-    repeated = {word for word in words if word and words.count(word) > 1}
+    tokens = _TokenStarts(text)
+    words = [_word_before(text[tokens(marker.start) : marker.start]).lower() for marker in glued]
+    counts = Counter(words)
+    repeated = {word for word in words if word and counts[word] > 1}
     if not repeated:
         return markers
     series = {marker for marker, word in zip(glued, words, strict=True) if word in repeated}
@@ -451,6 +487,13 @@ def has_notes_section(document: Document) -> bool:
 def blank_markers(text: str, lang: Literal["zh", "en"]) -> str:
     """The text with its footnote markers replaced by spaces (same length), so that number
     extraction never reads ``aspects16`` or ``[16]`` as a number."""
-    for marker in find_markers(text, lang):
-        text = text[: marker.start] + " " * (marker.end - marker.start) + text[marker.end :]
-    return text
+    markers = find_markers(text, lang)
+    if not markers:
+        return text
+    pieces = []
+    end = 0
+    for marker in markers:  # joined once: a string rebuilt per marker made this quadratic
+        pieces += (text[end : marker.start], " " * (marker.end - marker.start))
+        end = marker.end
+    pieces.append(text[end:])
+    return "".join(pieces)

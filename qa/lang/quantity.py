@@ -6,9 +6,11 @@ Quantities; the number rules only compare them (qa.lang.number_match).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Literal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, DecimalException, localcontext
+from functools import wraps
+from typing import Literal, ParamSpec, TypeVar
 
 #: What a number counts. ``date`` carries (year, month, day) in ``date``; ``range`` has ``high``;
 #: ``month`` and ``day`` are the parts of a date written alone (一月 / January, 15日 / the 15th).
@@ -138,8 +140,38 @@ class Quantity:
         return format_value(self.value) + suffix
 
 
+#: Numbers from 10**100 on are shown in scientific notation (1.00000e+39 would still be written out):
+#: no translation spells them, and int() of a number of a million digits is slow or refused.
+_LARGEST_SHOWN_IN_FULL = 99
+
+#: The arithmetic context for numbers of any size: the default one overflows past 10**999999
+#: (亿亿亿… multiplies by 10**8 per character, "1e999999 thousand" is 10**1000002).
+WIDE_CONTEXT = Context(Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def any_size(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Runs ``function`` again in WIDE_CONTEXT when a number's size breaks it in the default context.
+
+    Costs nothing on ordinary numbers; the functions it wraps are pure, so running again is safe."""
+
+    @wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return function(*args, **kwargs)
+        except (DecimalException, OverflowError):
+            with localcontext(WIDE_CONTEXT):
+                return function(*args, **kwargs)
+
+    return wrapper
+
+
 def format_value(value: Decimal) -> str:
-    """61000 → "61,000"; 0.5 → "0.5"; 1/3 → "0.333"; years and small numbers stay plain."""
+    """61000 → "61,000"; 0.5 → "0.5"; 1/3 → "0.333"; years and small numbers stay plain; 10**39 → "1e+39"."""
+    if not value.is_finite() or (value and value.adjusted() > _LARGEST_SHOWN_IN_FULL):
+        return format(value, ".6g")
     if value == value.to_integral_value():
         number = int(value)
         if 1000 <= number <= 2999:

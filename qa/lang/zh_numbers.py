@@ -27,7 +27,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from qa.lang.footnotes import blank_markers
-from qa.lang.quantity import Quantity
+from qa.lang.quantity import Quantity, any_size
 
 __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
 
@@ -257,6 +257,12 @@ def parse_zh_numeral(numeral: str) -> tuple[Decimal, Decimal, bool] | None:
     return value, quantum, approximate
 
 
+#: The longest run of numeral characters split into numbers prefix by prefix; a longer one is one
+#: number if it parses as a whole (an Arabic number of any length, 亿亿亿…), else numbers of at
+#: most this many characters. Real numerals are far shorter (一千二百三十四万五千六百七十八 is 15).
+_LONGEST_NUMERAL = 24
+
+
 @lru_cache(maxsize=1 << 14)
 def _split_run(run: str) -> tuple[tuple[int, int, Decimal, Decimal, bool], ...]:
     """Split a run of numeral characters into numbers: the longest parseable prefix first (十四五 → 十四, 五).
@@ -274,8 +280,15 @@ def _split_run(run: str) -> tuple[tuple[int, int, Decimal, Decimal, bool], ...]:
         if high is not None and high[0]:
             low = high[0] * first / second
             return (0, len(run), low, Decimal(1), True), (0, len(run), high[0], Decimal(1), True)
+    if len(run) > _LONGEST_NUMERAL:
+        parsed = parse_zh_numeral(run)  # a long number in digits, 亿亿亿…: one number, however long
+        if parsed is not None:
+            return ((0, len(run), *parsed),)
     while position < len(run):
-        for end in range(len(run), position, -1):
+        # the longest numeral that parses, of at most _LONGEST_NUMERAL characters in a long run: trying
+        # every prefix of a run of a million numeral characters at each of its places never ends
+        longest = min(len(run), position + _LONGEST_NUMERAL) if len(run) > _LONGEST_NUMERAL else len(run)
+        for end in range(longest, position, -1):
             parsed = parse_zh_numeral(run[position:end])
             if parsed is not None:
                 pieces.append((position, end, *parsed))
@@ -379,6 +392,7 @@ def _named_dates(text: str, norm: str) -> Iterator[Quantity]:
                            spelled=True)  # fmt: skip
 
 
+@any_size  # 亿亿亿… multiplies past the default decimal context's largest exponent
 def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
@@ -387,38 +401,38 @@ def zh_quantities(text: str) -> list[Quantity]:
     if _ASCII_DIGIT.search(norm):
         norm = blank_markers(norm, "zh")
     quantities: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans(len(norm))
 
     if _CALENDAR_HINT.search(norm):
         for match in _matches(_DATE, _DATE_START, norm):
             quantity = _date_quantity(text, norm, match)
             if quantity is not None:
                 quantities.append(quantity)
-                taken.append((match.start(), match.end()))
+                taken.add(match.start(), match.end())
 
     for quantity in _named_dates(text, norm):
-        if not any(start < quantity.end and quantity.start < end for start, end in taken):
+        if not taken.overlaps(quantity.start, quantity.end):
             quantities.append(quantity)
-            taken.append((quantity.start, quantity.end))
+            taken.add(quantity.start, quantity.end)
 
     if ":" in norm or "时" in norm or "点" in norm:
         for match in _matches(_TIME, _TIME_START, norm):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             quantity = _time_quantity(text, match)
             if quantity is not None:
                 quantities.append(quantity)
-                taken.append((quantity.start, quantity.end))
+                taken.add(quantity.start, quantity.end)
 
     for start, end, value in _enumerator_spans(norm):
         quantities.append(
             Quantity(Decimal(value), "ordinal", start, end, text[start:end], hard=False, enumerator=True, spelled=True)
         )
-        taken.append((start, end))
+        taken.add(start, end)
 
     for match in _RUN.finditer(norm):
         run_start, run_end = match.span()
-        if taken and any(start < run_end and run_start < end for start, end in taken):
+        if taken and taken.overlaps(run_start, run_end):
             continue
         run = match.group()
         if run_end - run_start == 1:
@@ -460,7 +474,7 @@ def zh_quantities(text: str) -> list[Quantity]:
         quantities.extend(quantity for quantity in classified if quantity is not None)
     if "半" in norm:
         for match in _HALF.finditer(norm):
-            if not any(start <= match.start() < end for start, end in taken):
+            if not taken.overlaps(match.start(), match.start() + 1):
                 quantities.append(
                     Quantity(Decimal("0.5"), "fraction", match.start(), match.end(), text[match.start() : match.end()],
                              hard=False, quantum=Decimal("0.001"), unit=match.group(1), spelled=True)
@@ -468,6 +482,36 @@ def zh_quantities(text: str) -> list[Quantity]:
     if len(quantities) > 1:
         quantities.sort(key=_START)
     return _join_ranges(text, norm, quantities)
+
+
+class _Spans:
+    """The spans of a text already taken by dates, times and enumerators, asked whether a span overlaps
+    one: a list while they are few, a mask of the text's characters once they are many (a long text
+    full of dates asked about every numeral run)."""
+
+    __slots__ = ("length", "mask", "spans")
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        self.spans: list[tuple[int, int]] = []
+        self.mask: bytearray | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        if self.mask is not None:
+            self.mask[start:end] = b"\x01" * (end - start)
+        elif len(self.spans) > 16:
+            self.mask = bytearray(self.length)
+            for begin, finish in self.spans:
+                self.mask[begin:finish] = b"\x01" * (finish - begin)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self.mask is not None:
+            return self.mask.find(1, start, end) >= 0
+        return any(begin < end and start < finish for begin, finish in self.spans)
 
 
 #: What follows 十四五 when it names the 14th Five-Year Plan: the plan, its period, or a closing quote.
