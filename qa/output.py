@@ -24,7 +24,6 @@ Only the standard library is imported here: ``qa check`` loads this on its start
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -125,7 +124,7 @@ def open_output(path: Path, label: str = "--output") -> Iterator[TextIO]:
             raise OutputError(f"{label} {path}: {_reason(error)}") from None
         return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path  # write through a link, keep the link
-    temporary = _folder(target) / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    temporary = _folder(target) / f".{target.name}.{os.urandom(4).hex()}.tmp"
     try:
         # O_EXCL: never write through something another process put there; mode 0666 less the umask
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
