@@ -24,6 +24,8 @@ _DOMAIN_OR_FILE_ENDINGS = frozenset(
     "pdf doc docx xls xlsx ppt pptx txt csv json xml html htm md py js jpg jpeg png gif svg mp3 mp4 zip rar exe".split()
 )
 _SENTENCE_END = frozenset(".!?;:")
+#: What ends a token (for _TECHNICAL_MARKERS).
+_TOKEN_STOPS = (" ", "\n", "\t")
 
 
 def _is_camel_case(word: str) -> bool:
@@ -56,12 +58,15 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         text = pair.en.text
+        tokens = None
         for match in _CANDIDATE.finditer(text):
-            hit = self._judge(text, match)
+            if tokens is None:
+                tokens = _Tokens(text)
+            hit = self._judge(text, match, tokens)
             if hit is not None:
                 yield hit
 
-    def _judge(self, text: str, match: re.Match[str]) -> Hit | None:
+    def _judge(self, text: str, match: re.Match[str], tokens: _Tokens) -> Hit | None:
         punctuation, quote = match.group(1), match.group(2)
         position = match.start()
         if position == 0 or not _WORD_CHAR_BEFORE.match(text[position - 1]):
@@ -75,14 +80,7 @@ class MissingSpaceAfterPunctuation(Rule):
         while start > 0 and _WORD_CHAR_BEFORE.match(text[start - 1]):
             start -= 1
         before = text[start:position]
-        token_start = max(text.rfind(stop, 0, position) for stop in (" ", "\n", "\t")) + 1
-        token_end = len(text)
-        for stop in (" ", "\n", "\t"):
-            found = text.find(stop, word_after.end())
-            if found != -1:
-                token_end = min(token_end, found)
-        token = text[token_start:token_end]
-        if any(marker in token for marker in _TECHNICAL_MARKERS):
+        if tokens.technical(position):
             return None
         if punctuation in _SENTENCE_END:
             if not after[0].isupper() or len(after) < 2 or not after.isalpha():
@@ -101,7 +99,7 @@ class MissingSpaceAfterPunctuation(Rule):
         end = word_after.end()
         glued = text[start:end]
         mark = punctuation + quote
-        if quote and self._quote_closes(text, match.start(2), quote):
+        if quote and self._quote_closes(text, match.start(2), quote, tokens):
             fixed = text[start : match.end()] + " " + text[match.end() : end]
         else:
             fixed = text[start : position + 1] + " " + text[position + 1 : end]
@@ -114,10 +112,50 @@ class MissingSpaceAfterPunctuation(Rule):
         )
 
     @staticmethod
-    def _quote_closes(text: str, offset: int, quote: str) -> bool:
+    def _quote_closes(text: str, offset: int, quote: str, tokens: _Tokens) -> bool:
         """Whether the quote at ``offset`` closes a quotation (so the space goes after it)."""
         if quote in "”’":
             return True
         if quote == "“":
             return False
-        return text.count('"', 0, offset) % 2 == 1
+        return tokens.quotes_before(offset) % 2 == 1
+
+
+class _Tokens:
+    """What TXT002 asks about the text around its candidates, which come in order: whether the
+    whitespace-delimited token holding one is technical (a URL, a path, code), and how many
+    straight quotes come before one. Each token is read once and the quotes are counted on from
+    the last candidate, so a long text of candidates (a.B,c a.B,c…) is read a fixed number of times."""
+
+    __slots__ = ("end", "following", "quotes", "quotes_at", "start", "technical_token", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.end = -1  # the last token asked about
+        self.technical_token = False
+        self.following = {stop: -1 for stop in _TOKEN_STOPS}  # the next of each stop found so far
+        self.quotes = self.quotes_at = 0  # text[:quotes_at] holds this many straight quotes
+
+    def technical(self, position: int) -> bool:
+        """Whether the token (between spaces, tabs or line breaks) that holds ``position`` is technical."""
+        if not self.start <= position < self.end:
+            text = self.text
+            # a later token starts after the last one's end (a stop): search back no further
+            floor = self.end if self.end >= 0 and position >= self.end else 0
+            self.start = max(text.rfind(stop, floor, position) for stop in _TOKEN_STOPS) + 1
+            following = self.following
+            for stop in _TOKEN_STOPS:
+                if following[stop] < position:  # each stop is searched for once past each place
+                    found = text.find(stop, position)
+                    following[stop] = len(text) if found == -1 else found
+            self.end = min(following.values())
+            token = text[self.start : self.end]
+            self.technical_token = any(marker in token for marker in _TECHNICAL_MARKERS)
+        return self.technical_token
+
+    def quotes_before(self, offset: int) -> int:
+        if offset < self.quotes_at:  # asked out of order: count from the start
+            self.quotes = self.quotes_at = 0
+        self.quotes += self.text.count('"', self.quotes_at, offset)
+        self.quotes_at = offset
+        return self.quotes

@@ -149,14 +149,25 @@ class Whitespace(Rule):
 
     @staticmethod
     def _context(text: str, start: int, end: int, *, word_after: bool = True) -> str:
-        """The offending whitespace with the word on each side (on the same line), quoted."""
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        before = text[line_start:start].rstrip(HORIZONTAL_SPACES)
-        left = before[-_CONTEXT_CHARS:].split(" ")[-1] if before else ""
-        left = text[line_start:start][len(before) - len(left) :]  # the word and the whitespace after it
-        after = text[end:line_end] if word_after else ""
-        right_stripped = after.lstrip(HORIZONTAL_SPACES)
-        right = after[: len(after) - len(right_stripped)] + right_stripped[:_CONTEXT_CHARS].split(" ")[0]
+        """The offending whitespace with the word on each side (on the same line), quoted.
+
+        Reads at most _CONTEXT_CHARS characters of each word (and the whitespace next to the
+        span): slicing the line before and after every span made a long line quadratic."""
+        # the word before: back over whitespace to the end of the word, then up to _CONTEXT_CHARS of it
+        word_end = start
+        while word_end > 0 and text[word_end - 1] in HORIZONTAL_SPACES:
+            word_end -= 1
+        window_start = max(0, word_end - _CONTEXT_CHARS)
+        window_start = text.rfind("\n", window_start, word_end) + 1 or window_start  # not past the line start
+        left = text[window_start:word_end].split(" ")[-1]
+        left = text[word_end - len(left) : start]  # the word and the whitespace after it
+        right = ""
+        if word_after:
+            word_start = end
+            while word_start < len(text) and text[word_start] in HORIZONTAL_SPACES:
+                word_start += 1
+            window_end = min(len(text), word_start + _CONTEXT_CHARS)
+            line_end = text.find("\n", word_start, window_end)
+            window_end = window_end if line_end == -1 else line_end
+            right = text[end:word_start] + text[word_start:window_end].split(" ")[0]
         return f'"{_shown(left + text[start:end] + right)}"'
