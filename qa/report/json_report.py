@@ -17,33 +17,41 @@ from qa.report import Reporter, rule_name, summarise
 if TYPE_CHECKING:
     from qa.rules.base import Rule
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: How many characters of the side's text each finding shows before and after its span.
+CONTEXT_CHARS = 40
 _BACKSLASH = "\\"
 
 
 class JsonReporter(Reporter):
     def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
         document = self.document(findings, rules, records=False)
-        del document["findings"]
-        # Pretty-printed, except that each finding is one line: readable, greppable, and written by
-        # json's C encoder (an indented dump runs in pure Python, which took longer than the checking
-        # for a run with a million findings).
+        del document["findings"], document["pairs"]
+        # Pretty-printed, except that each finding (and each pair) is one line: readable, greppable, and
+        # written by json's C encoder (an indented dump runs in pure Python, which took longer than the
+        # checking for a run with a million findings).
         head = json.dumps(document, ensure_ascii=False, indent=2)[:-2]  # without the closing "\n}"
         stream.write(head + ',\n  "findings": [')
         separator = ",\n    "
-        line = _LineWriter(rules).line
+        writer = _LineWriter(rules)
         for first in range(0, len(findings), 1000):  # a thousand lines a write
-            lines = separator.join([line(finding) for finding in findings[first : first + 1000]])
+            lines = separator.join([writer.line(finding) for finding in findings[first : first + 1000]])
             stream.write(("\n    " if first == 0 else separator) + lines)
-        stream.write("\n  ]\n}\n" if findings else "]\n}\n")
+        stream.write("\n  ],\n" if findings else "],\n")
+        stream.write('  "pairs": [')
+        pairs = writer.pairs
+        for first in range(0, len(pairs), 1000):
+            lines = separator.join([_pair_line(zh, en) for zh, en in pairs[first : first + 1000]])
+            stream.write(("\n    " if first == 0 else separator) + lines)
+        stream.write("\n  ]\n}\n" if pairs else "]\n}\n")
 
     def document(
         self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], records: bool = True
     ) -> dict[str, Any]:
-        """The whole output as plain data (what ``emit`` serialises; without the findings' records
-        when ``records`` is false, as ``emit`` makes them a thousand at a time)."""
+        """The whole output as plain data (what ``emit`` serialises; without the findings' records and
+        the pairs when ``records`` is false, as ``emit`` makes them a thousand at a time)."""
         summary = summarise(findings, self.files, self.suppressed)
-        return {
+        document: dict[str, Any] = {
             "version": SCHEMA_VERSION,
             "tool": {"name": "qa", "version": self.version},
             "summary": {
@@ -54,12 +62,51 @@ class JsonReporter(Reporter):
                 "note": summary.note,
                 "suppressed": summary.suppressed,
             },
-            "findings": [finding_record(finding, rules) for finding in findings] if records else [],
+            "findings": [],
+            "pairs": [],
         }
+        if records:
+            numbers = PairNumbers()
+            document["findings"] = [finding_record(finding, rules, numbers.of(finding)) for finding in findings]
+            document["pairs"] = [{"zh": zh, "en": en} for zh, en in numbers.pairs]
+        return document
 
 
-def finding_record(finding: Finding, rules: Mapping[str, type[Rule]]) -> dict[str, Any]:
+class PairNumbers:
+    """Numbers the texts of the pairs findings are about, in the order they first appear: a pair's
+    texts are written once, in ``pairs``, however many findings it has."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[str, str]] = []
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._last: tuple[str, str, int] | None = None  # the last pair: most findings follow one of their pair
+
+    def of(self, finding: Finding) -> int:
+        evidence = finding.evidence
+        last = self._last
+        if last is not None and last[0] is evidence.zh and last[1] is evidence.en:
+            return last[2]
+        texts = (evidence.zh, evidence.en)
+        number = self._numbers.get(texts, -1)
+        if number < 0:
+            number = self._numbers[texts] = len(self.pairs)
+            self.pairs.append(texts)
+        self._last = (evidence.zh, evidence.en, number)
+        return number
+
+
+def context(finding: Finding) -> tuple[str, str]:
+    """Up to CONTEXT_CHARS characters of the side's text before and after the finding's span."""
+    evidence = finding.evidence
+    text = evidence.zh if evidence.side == "zh" else evidence.en
+    start, end = evidence.start, evidence.end
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
+def finding_record(finding: Finding, rules: Mapping[str, type[Rule]], pair: int) -> dict[str, Any]:
+    """One finding as plain data; ``pair`` is the number of its pair's texts in ``pairs``."""
     location, evidence = finding.location, finding.evidence
+    before, after = context(finding)
     return {
         "code": finding.code,
         "name": rule_name(finding, rules),
@@ -77,30 +124,33 @@ def finding_record(finding: Finding, rules: Mapping[str, type[Rule]]) -> dict[st
             "start": evidence.start,
             "end": evidence.end,
             "text": evidence.text,
-            "zh": evidence.zh,
-            "en": evidence.en,
+            "before": before,
+            "after": after,
+            "pair": pair,
         },
     }
 
 
+def _pair_line(zh: str, en: str) -> str:
+    """``json.dumps({"zh": zh, "en": en}, ensure_ascii=False)``, through the C string encoder."""
+    return f'{{"zh": {_encode_string(zh)}, "en": {_encode_string(en)}}}'
+
+
 class _LineWriter:
     """One finding as the one line of JSON that ``json.dumps(finding_record(...), ensure_ascii=False)``
-    writes, three times as fast: strings go through json's C string encoder, and a pair's Chinese
-    and English (several findings in a row share them) are encoded once. A test holds the two equal.
+    writes, three times as fast: strings go through json's C string encoder. A test holds the two equal.
+    ``pairs`` collects the texts of the findings' pairs, numbered as the lines name them.
     """
 
     def __init__(self, rules: Mapping[str, type[Rule]]) -> None:
         self.rules = rules
-        self._zh = self._en = ("", '""')  # the last text and its encoding
+        self._numbers = PairNumbers()
+        self.pairs = self._numbers.pairs
 
     def line(self, finding: Finding) -> str:
         string = _encode_string
         location, evidence = finding.location, finding.evidence
-        zh, en = self._zh, self._en
-        if zh[0] is not evidence.zh:
-            zh = self._zh = (evidence.zh, string(evidence.zh))
-        if en[0] is not evidence.en:
-            en = self._en = (evidence.en, string(evidence.en))
+        before, after = context(finding)
         suggestion = "null" if finding.suggestion is None else string(finding.suggestion)
         return (
             f'{{"code": {string(finding.code)}, "name": {string(rule_name(finding, self.rules))}, '
@@ -110,5 +160,5 @@ class _LineWriter:
             f'"end_line": {location.end_line}, "end_column": {location.end_column}, '
             f'"fingerprint": {string(finding.fingerprint)}, "evidence": {{"side": {string(evidence.side)}, '
             f'"start": {evidence.start}, "end": {evidence.end}, "text": {string(evidence.text)}, '
-            f'"zh": {zh[1]}, "en": {en[1]}}}}}'
+            f'"before": {string(before)}, "after": {string(after)}, "pair": {self._numbers.of(finding)}}}}}'
         )
