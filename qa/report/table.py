@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
@@ -241,10 +241,12 @@ def _reach_right(text: str, end: int, cells: int) -> int:
 TAG_SHOWN = "\u25ab"  # ▫ WHITE SMALL SQUARE
 
 
+#: the characters of categories Cc, Zl and Zp
+_NOT_PRINTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@lru_cache(maxsize=64)  # every finding of a pair shows the same texts: a 3 MB line was redone per finding
 def printable(text: str) -> str:
     """Line breaks, tabs and other control characters as single spaces, so offsets still hold;
     an inline tag's place as ▫."""
-    return "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else TAG_SHOWN if char == TAG_MARK else char
-        for char in text
-    )
+    return _NOT_PRINTED.sub(" ", text).replace(TAG_MARK, TAG_SHOWN)

@@ -1,0 +1,32 @@
+"""The table on a pair with a very long line (found by benchmarks/hostile_inputs.py): a 100,000-character
+English line with hundreds of findings took 21 s, as each finding made the whole text printable again."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from qa.config import Config
+from qa.engine import Engine
+from qa.model import TAG_MARK
+from qa.readers import read_text
+from qa.report.table import TAG_SHOWN, TableReporter, printable
+
+
+def test_printable_is_the_same_for_every_character():
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    expected = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else TAG_SHOWN if char == TAG_MARK else char
+        for char in every
+    )
+    assert printable(every) == expected
+
+
+def test_the_findings_of_a_long_line_make_its_text_printable_once():
+    sentence = "We aim to create 260,000 new urban jobs and finish Subway Line 12 by 2024. "
+    document = read_text("long.txt", "政府工作报告\n" + sentence * 200)  # 15,000 characters, 600 numbers
+    findings = Engine.from_config(Config()).check(document)
+    assert len(findings) > 500
+    printable.cache_clear()
+    TableReporter(files=["long.txt"]).emit(findings, {}, io.StringIO())
+    assert printable.cache_info().misses == 2  # the Chinese and the English (was: twice per finding)
