@@ -50,7 +50,14 @@ def _seed_lines() -> list[str]:
 
 
 def _fixture(suffix: str) -> bytes:
-    candidates = sorted(path for path in FIXTURES.glob(f"report*{suffix}") if path.suffix == suffix)
+    """A valid file of the format: the fixture (an .xlf for .xliff), or for .tsv the fixture pairs."""
+    if suffix == ".tsv":
+        from qa.readers import read_path
+
+        pairs = read_path(FIXTURES / "pairs.txt").pairs
+        rows = (" ".join(pair.zh.text.split()) + "\t" + " ".join(pair.en.text.split()) for pair in pairs)
+        return "".join(row + "\n" for row in rows).encode()
+    candidates = sorted(path for path in FIXTURES.glob(f"report*{suffix.replace('.xliff', '.xlf')}"))
     return candidates[0].read_bytes() if candidates else (FIXTURES / "pairs.txt").read_bytes()
 
 
