@@ -17,6 +17,9 @@ value at the precision the English gives (200公顷 = 2 square kilometers = abou
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -417,6 +420,8 @@ def converts(lexicon: Lexicon, zh: Quantity, zh_unit: Unit, en: Quantity, en_uni
         return False
     ratio = zh_factor / en_factor
     expected = float(zh.value) * ratio
+    if not math.isfinite(expected):
+        return False  # a number past a float's range (亿亿亿…) is no conversion of anything
     tolerance = max(float(_quantum(en)) / 2, float(zh.quantum) * ratio / 2, abs(expected) * 0.002)
     if abs(expected - float(en.value)) <= tolerance * 1.0001:
         return True
@@ -576,7 +581,9 @@ def reconcile(comparison, zh_text: str, en_text: str):
         return comparison
     converted: list[tuple[Quantity, Quantity]] = []
     used: set[int] = set()
-    for zh_quantity, zh_mention in zh_units:
+    if len(zh_units) * len(en_left) > _SCAN_LIMIT:
+        _convert_indexed(lexicon, zh_units, en_left, en_text, converted, used)
+    for zh_quantity, zh_mention in () if len(zh_units) * len(en_left) > _SCAN_LIMIT else zh_units:
         for en_quantity in en_left:
             if id(en_quantity) in used:
                 continue
@@ -604,6 +611,76 @@ def reconcile(comparison, zh_text: str, en_text: str):
         + tuple(e for _, e in orphans if id(e) not in used and e.hard),
         mistranslated=tuple((z, e) for z, e in comparison.mistranslated if id(z) not in used and id(e) not in used),
     )
+
+
+#: Above this many (Chinese, English) pairs, reconcile finds the English quantities a Chinese one
+#: may be a conversion of by their units rather than by trying each (see _convert_indexed).
+_SCAN_LIMIT = 4096
+
+
+def _may_convert(lexicon: Lexicon, zh_unit: Unit, en_unit: Unit) -> bool:
+    """Whether a value in ``zh_unit`` can be a conversion into ``en_unit`` (what reconcile asks of a
+    candidate pair, and converts of the units alone)."""
+    zh_unit, en_unit = _heads(zh_unit, en_unit)
+    if same_unit(zh_unit, en_unit):
+        return False
+    if zh_unit.currency or en_unit.currency:
+        if zh_unit.currency != en_unit.currency or zh_unit.per or en_unit.per:
+            return False
+    if dimension(lexicon, zh_unit)[0] != dimension(lexicon, en_unit)[0]:
+        return False
+    return "kelvin" not in zh_unit.pint.lower() and "celsius" not in zh_unit.pint.lower()
+
+
+def _convert_indexed(
+    lexicon: Lexicon,
+    zh_units: list[tuple[Quantity, UnitMention]],
+    en_left: list[Quantity],
+    en_text: str,
+    converted: list[tuple[Quantity, Quantity]],
+    used: set[int],
+) -> None:
+    """reconcile's pairing for many quantities, with the same result: each Chinese quantity takes the
+    first English one left that is its conversion, looked for only among the English quantities in
+    a unit it can convert into (a text names few units, so they are compared unit by unit)."""
+    by_unit: dict[Unit, list[int]] = {}  # the English quantities (their places in en_left) in each unit
+    mentions: dict[int, UnitMention] = {}
+    for index, quantity in enumerate(en_left):
+        mention = unit_after(lexicon, "en", en_text, quantity)
+        if mention is not None:
+            mentions[index] = mention
+            for unit in mention.units:
+                by_unit.setdefault(unit, []).append(index)
+    heads = dict.fromkeys(by_unit, 0)  # the first place in each unit's list not taken
+    may_convert: dict[tuple[Unit, Unit], bool] = {}
+    for zh_quantity, zh_mention in zh_units:
+        runs = []
+        for en_unit, indexes in by_unit.items():
+            for zh_unit in zh_mention.units:
+                key = (zh_unit, en_unit)
+                if key not in may_convert:
+                    may_convert[key] = _may_convert(lexicon, zh_unit, en_unit)
+                if may_convert[key]:
+                    head = heads[en_unit]
+                    while head < len(indexes) and id(en_left[indexes[head]]) in used:
+                        head += 1
+                    heads[en_unit] = head
+                    runs.append(itertools.islice(indexes, head, None))
+                    break
+        previous = -1
+        for index in heapq.merge(*runs):  # in en_left's order, read only as far as the first conversion
+            en_quantity = en_left[index]
+            if index == previous or id(en_quantity) in used:
+                continue
+            previous = index
+            if any(
+                not same_unit(zh_unit, en_unit) and converts(lexicon, zh_quantity, zh_unit, en_quantity, en_unit)
+                for zh_unit, en_unit in _candidates(zh_mention, mentions[index])
+            ):
+                converted.append((zh_quantity, en_quantity))
+                used.add(id(en_quantity))
+                used.add(id(zh_quantity))
+                break
 
 
 # -- the words of messages ----------------------------------------------------------------------------
