@@ -108,6 +108,7 @@ def check_syntax(lines: list[str]) -> None:
     """
     entry = _Entry()
     defined: dict[tuple[str, str], int] = {}
+    previous = 0  # the line of previous strings (#| msgid "…") that the next entry's msgid must follow
     for number, line in enumerate(lines, 1):
         obsolete = line.startswith("#~")
         if obsolete:
@@ -118,13 +119,26 @@ def check_syntax(lines: list[str]) -> None:
         if stripped.startswith("#") or (obsolete and stripped.startswith("|")):
             if entry.open:
                 raise _error(entry.line, _out_of_order(entry.last, ""))
-            if stripped.startswith(("#|", "|")) and not _STATEMENT.match(stripped.lstrip("#|")):
-                _raise_at(number, stripped.lstrip("#|"))  # the previous msgid, as written: its strings too
+            entry.strings_of = ""  # a comment ends the strings of the msgstr before it
+            if stripped.startswith(("#|", "|")):  # a previous msgid: strings as in an entry, or a comment
+                text = stripped[2:] if stripped.startswith("#|") else stripped[1:]
+                start = text.lstrip(" \t\f\v")
+                if start.startswith('"') or _KEYWORD_NAME.match(start):
+                    match = _STATEMENT.match(text)
+                    if match is None:
+                        _raise_at(number, text)
+                    if match.group(1) is None and not previous:
+                        raise _error(number, "a string with no keyword before it")
+                    previous = previous or number
             continue
         match = _STATEMENT.match(line)
         if match is None:
             _raise_at(number, line)
         keyword, strings = match.groups()
+        if previous and keyword is not None:
+            if keyword not in ("msgctxt", "msgid"):
+                raise _error(previous, "previous strings (#|) with no msgid after them")
+            previous = 0
         if obsolete != entry.obsolete and entry.last:
             if entry.open:
                 raise _error(number, "an entry partly obsolete (#~) and partly not")
@@ -132,7 +146,7 @@ def check_syntax(lines: list[str]) -> None:
             entry = _Entry(obsolete)
         entry.obsolete = obsolete
         if keyword is None:  # more strings of the last keyword
-            if not entry.last:
+            if not entry.strings_of:
                 raise _error(number, "a string with no keyword before it")
             if entry.strings_of in entry.keys:
                 entry.keys[entry.strings_of] += strings
@@ -150,6 +164,8 @@ def check_syntax(lines: list[str]) -> None:
             entry.keys[state] = strings
     if entry.open:
         raise _error(entry.line, _out_of_order(entry.last, ""))
+    if previous:
+        raise _error(previous, "previous strings (#|) with no msgid after them")
     _close(entry, defined)
 
 

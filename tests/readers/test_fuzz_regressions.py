@@ -36,7 +36,9 @@ def test_xml_error_is_one_line():
     data = b'<?xml version="1.0"?>\n<tmx version="1.4">' + b" " * 9000 + b'\n<\x00tu/></tmx>\n'
     with pytest.raises(InputError) as raised:
         read_data("fuzz.tmx", data, ".tmx")
-    assert str(raised.value) == "fuzz.tmx: not well-formed XML at line 3: Invalid character: Char 0x0 out of allowed range"
+    assert str(raised.value) == (
+        "fuzz.tmx: not well-formed XML at line 3: Invalid character: Char 0x0 out of allowed range"
+    )
 
 
 def test_csv_rows_break_at_line_ends_only():

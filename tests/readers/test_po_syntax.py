@@ -48,6 +48,9 @@ def po(body: str) -> str:
         ('msgid "Growth"\nmsgstr "增长"\nmsgstr "又"', 8, "msgstr with no msgid before it"),
         ('msgid "Growth"\n#~ msgstr "增长"', 7, "an entry partly obsolete (#~) and partly not"),
         ('msgid "Two"\nmsgstr "增长"', 9, "a second definition of the message (the first is at line 6)"),
+        ('#| msgid "Gro"\nmsgstr "增长"', 6, "previous strings (#|) with no msgid after them"),
+        ('#| ""\nmsgid "Growth"\nmsgstr "增长"', 6, "a string with no keyword before it"),
+        ('#, fuzzy\n"more of the header"', 7, "a string with no keyword before it"),
     ],
 )
 def test_rejected_like_msgfmt(tmp_path: Path, body: str, line: int, problem: str):
@@ -70,6 +73,7 @@ def test_rejected_like_msgfmt(tmp_path: Path, body: str, line: int, problem: str
         '#~ msgid "Two"\n#~ msgstr "二"',  # an obsolete entry may repeat a live one
         '#~| msgid "Tw"\n#~ msgid "Old"\n#~ msgstr "旧"',
         '  msgid "Growth"\n  msgstr "增长"',  # indented
+        '#| msgctxt "a"\n#| msgid "Gro"\n#| "wth"\nmsgid "Growth"\nmsgstr "增长"',
         'msgid "Growth"\nmsgid_plural "Growths"\nmsgstr[0] "增长"\nmsgstr[1] "增长"',
     ],
 )
