@@ -28,7 +28,7 @@ from qa.parallel import WorkerError
 from qa.readers import SUFFIXES, InputError, display_path
 from qa.rules import RegistryError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 app = typer.Typer(
     name="qa",
@@ -632,4 +632,13 @@ def main(args: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_ERROR)
+    except Exception as error:  # a bug in qa, not in the input: one line, and the traceback on request
+        if os.environ.get("QA_DEBUG"):
+            raise
+        name = type(error).__qualname__
+        sys.stderr.write(
+            f"qa: internal error: {name}: {error}\n"
+            "qa: this is a bug in qa; QA_DEBUG=1 shows the traceback to report with the input\n"
+        )
+        sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)
