@@ -51,6 +51,7 @@ class UntranslatedChinese(Rule):
                 side="en",
                 start=start,
                 end=end,
-                message=f'chinese text "{chinese}" left in the english',
+                # a whole Chinese document in the English column is one run: quote its start only
+                message=f'chinese text "{chinese if len(chinese) <= 40 else chinese[:40] + "…"}" left in the english',
                 suggestion="translate it, or transliterate a name in pinyin",
             )

@@ -10,6 +10,7 @@ from qa.config import Config
 from qa.engine import Engine
 from qa.model import TAG_MARK
 from qa.readers import read_text
+from qa.readers.aligned import pair_lines
 from qa.report.table import TAG_SHOWN, TableReporter, printable
 
 
@@ -30,3 +31,12 @@ def test_the_findings_of_a_long_line_make_its_text_printable_once():
     printable.cache_clear()
     TableReporter(files=["long.txt"]).emit(findings, {}, io.StringIO())
     assert printable.cache_info().misses == 2  # the Chinese and the English (was: twice per finding)
+
+
+def test_a_long_chinese_run_in_the_english_is_quoted_by_its_start():
+    # a 700,000-character msgstr in the English column: TERM001's message held all of it, and the
+    # table took 12 s to wrap it
+    document = pair_lines("a.zh", ["中文。"], "a.en", ["Text " + "中" * 5000 + " end."])
+    (finding,) = [f for f in Engine.from_config(Config()).check(document) if f.code == "TERM001"]
+    assert finding.message == f'chinese text "{"中" * 40}…" left in the english'
+    assert (finding.location.column, finding.location.end_column) == (6, 5006)
