@@ -17,8 +17,8 @@ value at the precision the English gives (200公顷 = 2 square kilometers = abou
 
 from __future__ import annotations
 
+import bisect
 import heapq
-import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -632,6 +632,36 @@ def _may_convert(lexicon: Lexicon, zh_unit: Unit, en_unit: Unit) -> bool:
     return "kelvin" not in zh_unit.pint.lower() and "celsius" not in zh_unit.pint.lower()
 
 
+class _UnitValues:
+    """The English quantities in one unit, by value: those with one (value, quantum, approximation)
+    convert alike, and are kept together, each a heap of places in en_left."""
+
+    def __init__(self) -> None:
+        self.heaps: dict[tuple, list[int]] = {}
+        self.values: list[tuple[float, tuple]] = []  # (value, signature), sorted once filled
+        self.widest = 0.0  # the largest tolerance any of them gives (half its quantum)
+
+    def add(self, quantity: Quantity, index: int) -> None:
+        signature = (quantity.value, quantity.quantum, bool(quantity.approx))
+        heap = self.heaps.get(signature)
+        if heap is None:
+            heap = self.heaps[signature] = []
+            self.values.append((float(quantity.value), signature))
+            self.widest = max(self.widest, float(_quantum(quantity)) / 2)
+        heap.append(index)  # in order: a heap already
+
+    def near(self, low: float, high: float) -> list[tuple]:
+        """The signatures whose value is in [low, high]."""
+        values = self.values
+        found = []
+        for place in range(bisect.bisect_left(values, (low,)), len(values)):
+            value, signature = values[place]
+            if value > high:
+                break
+            found.append(signature)
+        return found
+
+
 def _convert_indexed(
     lexicon: Lexicon,
     zh_units: list[tuple[Quantity, UnitMention]],
@@ -642,45 +672,72 @@ def _convert_indexed(
 ) -> None:
     """reconcile's pairing for many quantities, with the same result: each Chinese quantity takes the
     first English one left that is its conversion, looked for only among the English quantities in
-    a unit it can convert into (a text names few units, so they are compared unit by unit)."""
-    by_unit: dict[Unit, list[int]] = {}  # the English quantities (their places in en_left) in each unit
+    a unit it can convert into and with a value near the converted one (the tolerance of converts,
+    at its widest); ranges, which may convert by their upper ends, are tried one by one."""
+    by_unit: dict[Unit, _UnitValues] = {}
+    ranges: list[int] = []
     mentions: dict[int, UnitMention] = {}
     for index, quantity in enumerate(en_left):
         mention = unit_after(lexicon, "en", en_text, quantity)
-        if mention is not None:
-            mentions[index] = mention
-            for unit in mention.units:
-                by_unit.setdefault(unit, []).append(index)
-    heads = dict.fromkeys(by_unit, 0)  # the first place in each unit's list not taken
-    may_convert: dict[tuple[Unit, Unit], bool] = {}
+        if mention is None:
+            continue
+        mentions[index] = mention
+        if quantity.high is not None:
+            ranges.append(index)
+            continue
+        for unit in mention.units:
+            by_unit.setdefault(unit, _UnitValues()).add(quantity, index)
+    for values in by_unit.values():
+        values.values.sort()
+    ratios: dict[tuple[Unit, Unit], float | None] = {}  # zh unit → en unit factor, None if it cannot convert
+
+    def converting(zh_quantity: Quantity, zh_mention: UnitMention, index: int) -> bool:
+        return any(
+            not same_unit(zh_unit, en_unit) and converts(lexicon, zh_quantity, zh_unit, en_left[index], en_unit)
+            for zh_unit, en_unit in _candidates(zh_mention, mentions[index])
+        )
+
+    first_range = 0  # the first range not taken
     for zh_quantity, zh_mention in zh_units:
-        runs = []
-        for en_unit, indexes in by_unit.items():
+        best = None
+        for en_unit, values in by_unit.items():
             for zh_unit in zh_mention.units:
                 key = (zh_unit, en_unit)
-                if key not in may_convert:
-                    may_convert[key] = _may_convert(lexicon, zh_unit, en_unit)
-                if may_convert[key]:
-                    head = heads[en_unit]
-                    while head < len(indexes) and id(en_left[indexes[head]]) in used:
-                        head += 1
-                    heads[en_unit] = head
-                    runs.append(itertools.islice(indexes, head, None))
-                    break
-        previous = -1
-        for index in heapq.merge(*runs):  # in en_left's order, read only as far as the first conversion
-            en_quantity = en_left[index]
-            if index == previous or id(en_quantity) in used:
-                continue
-            previous = index
-            if any(
-                not same_unit(zh_unit, en_unit) and converts(lexicon, zh_quantity, zh_unit, en_quantity, en_unit)
-                for zh_unit, en_unit in _candidates(zh_mention, mentions[index])
-            ):
-                converted.append((zh_quantity, en_quantity))
-                used.add(id(en_quantity))
-                used.add(id(zh_quantity))
+                if key not in ratios:
+                    heads = _heads(zh_unit, en_unit)
+                    ratios[key] = (
+                        dimension(lexicon, heads[0])[1] / dimension(lexicon, heads[1])[1]
+                        if _may_convert(lexicon, zh_unit, en_unit)
+                        else None
+                    )
+                ratio = ratios[key]
+                if ratio is None:
+                    continue
+                expected = float(zh_quantity.value) * ratio
+                if not math.isfinite(expected):
+                    continue
+                # converts' tolerance at its widest for these units, and a little for float rounding
+                reach = max(values.widest, float(zh_quantity.quantum) * ratio / 2, abs(expected) * 0.002) * 1.0002
+                for signature in values.near(expected - reach, expected + reach):
+                    heap = values.heaps[signature]
+                    while heap and id(en_left[heap[0]]) in used:
+                        heapq.heappop(heap)
+                    if heap and (best is None or heap[0] < best) and converting(zh_quantity, zh_mention, heap[0]):
+                        best = heap[0]
+        while first_range < len(ranges) and id(en_left[ranges[first_range]]) in used:
+            first_range += 1
+        for place in range(first_range, len(ranges)):
+            index = ranges[place]
+            if best is not None and index > best:
                 break
+            if id(en_left[index]) not in used and converting(zh_quantity, zh_mention, index):
+                best = index
+                break
+        if best is not None:
+            en_quantity = en_left[best]
+            converted.append((zh_quantity, en_quantity))
+            used.add(id(en_quantity))
+            used.add(id(zh_quantity))
 
 
 # -- the words of messages ----------------------------------------------------------------------------
