@@ -432,7 +432,7 @@ def zh_quantities(text: str) -> list[Quantity]:
 
     for match in _RUN.finditer(norm):
         run_start, run_end = match.span()
-        if taken and taken.overlaps(run_start, run_end):
+        if taken.spans and taken.overlaps(run_start, run_end):  # .spans: no __bool__ call per run
             continue
         run = match.group()
         if run_end - run_start == 1:
