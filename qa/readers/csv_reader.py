@@ -74,16 +74,23 @@ def _columns(header: list[str], columns: tuple[str, str] | None) -> tuple[int, i
         for wanted in columns:
             matching = [number for number, name in enumerate(names) if name.lower() == wanted.strip().lower()]
             if not matching:
-                raise InputError(f"--columns: no column named {wanted!r} (header: {', '.join(names)})")
+                raise InputError(f"--columns: no column named {wanted!r} (header: {_shown(names)})")
             positions.append(matching[0])
         return positions[0], positions[1]
     sides = [_column_side(name) for name in names]
     if "zh" in sides and "en" in sides:
         return sides.index("zh"), sides.index("en")
     raise NotBilingualError(
-        f"cannot tell the Chinese and English columns from the header ({', '.join(names)}); "
+        f"cannot tell the Chinese and English columns from the header ({_shown(names)}); "
         "name them zh and en (or zh-CN, en-US, Chinese, English) or use --columns ZH,EN"
     )
+
+
+def _shown(names: list[str]) -> str:
+    """A header in a message: its first ten names, each cut at 30 characters (the first row of a file
+    that is no CSV export may be a whole paragraph)."""
+    shown = [name if len(name) <= 30 else name[:30] + "…" for name in names[:10]]
+    return ", ".join(shown + (["…"] if len(names) > 10 else []))
 
 
 def _segment(side: Side, row: list[str], fields: list[tuple[int, int, list[tuple[int, str]]]], column: int) -> Segment:

@@ -10,7 +10,15 @@ class InputError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return one_line(f"{self.path}: {self.message}" if self.path else self.message)
+
+
+def one_line(text: str) -> str:
+    """``text`` with what a terminal would not print as such escaped (``\\u2028``, ``\\x1b``, ``\\t``):
+    an error quotes the file (a CSV header, a language code), and must stay one harmless line."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 class NotBilingualError(InputError):

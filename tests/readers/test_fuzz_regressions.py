@@ -49,3 +49,21 @@ def test_csv_rows_break_at_line_ends_only():
     assert (pair.zh.text, pair.zh.line, pair.zh.columns[0]) == ("\f加强城市管理", 2, 3)
     assert (pair.en.text, pair.en.line, pair.en.columns[0]) == ("Improve urban management", 2, 11)
 
+
+
+def test_an_error_quoting_the_file_is_one_printable_line():
+    # found by benchmarks/hostile_inputs.py: a CSV header holding U+2028 and ESC was quoted as it was,
+    # so the error ran over three lines and could drive the terminal
+    data = "a\u2028b\x1b[31m,c\u3000d\n中文,English\n".encode()
+    with pytest.raises(InputError) as raised:
+        read_data("fuzz.csv", data, ".csv")
+    message = str(raised.value)
+    assert message.isprintable(), message
+    assert "a\\u2028b\\x1b[31m, c\\u3000d" in message
+
+
+def test_a_long_header_is_cut_in_the_message():
+    data = (",".join(f"column {n} " + "x" * 50 for n in range(40)) + "\n中文,English\n").encode()
+    with pytest.raises(InputError) as raised:
+        read_data("fuzz.csv", data, ".csv")
+    assert len(str(raised.value)) < 600
