@@ -257,6 +257,16 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.code, self.message)
 
 
+def elide(text: str, limit: int = 40) -> str:
+    """Input quoted in a message, at most about ``limit`` characters: a longer text keeps its
+    start and end around "…" (a 5,000-digit number, a run of 30,000 spaces, a whole Chinese
+    document in the English column). Messages stay short and linear to write whatever the input."""
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
 @lru_cache(maxsize=4096)  # several findings of one pair normalise the same texts
 def normalise_text(text: str) -> str:
     """Whitespace-insensitive form of a text, so reflowing a line keeps fingerprints."""

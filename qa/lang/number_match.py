@@ -24,6 +24,7 @@ from functools import lru_cache
 from qa.lang.en_numbers import _trie_pattern, en_quantities
 from qa.lang.quantity import Quantity, any_size, family, format_value
 from qa.lang.zh_numbers import zh_quantities
+from qa.model import elide
 
 __all__ = ["NumberComparison", "compare_numbers", "match_quantities", "power_of_ten", "values_agree"]
 
@@ -635,8 +636,8 @@ def describe(quantity: Quantity) -> str:
     shown = quantity.shown()
     plain = quantity.text.replace(",", "").replace(" ", "").strip()
     if plain == shown.replace(",", "") or (quantity.kind in ("date",) and quantity.text.isdigit()):
-        return quantity.text
-    return f"{quantity.text} (= {shown})"
+        return elide(quantity.text)
+    return f"{elide(quantity.text)} (= {elide(shown)})"
 
 
 __all__ += ["describe", "format_value"]

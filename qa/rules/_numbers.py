@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from qa.model import elide
 from qa.rules.base import Rule
+
+
+def number_suggestion(quantity) -> str:
+    """"translate 20万 as 200,000"; a figure already in digits needs no translating, only copying."""
+    shown = quantity.shown()
+    if quantity.text.replace(",", "") == shown.replace(",", ""):
+        return f"write {elide(shown)} as in the Chinese"
+    return f"translate {elide(quantity.text)} as {elide(shown)}"
 
 
 class NumberRule(Rule):

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules._numbers import NumberRule
+from qa.rules._numbers import NumberRule, number_suggestion
 
 
 @register
@@ -45,14 +45,6 @@ class NumberMissing(NumberRule):
                 quantity.start,
                 quantity.end,
                 f"{describe(quantity)} has no match in English",
-                suggestion=_suggestion(quantity),
+                suggestion=number_suggestion(quantity),
                 key=quantity.shown(),
             )
-
-
-def _suggestion(quantity) -> str:
-    """"translate 20万 as 200,000"; a figure already in digits needs no translating, only copying."""
-    shown = quantity.shown()
-    if quantity.text.replace(",", "") == shown.replace(",", ""):
-        return f"write {shown} as in the Chinese"
-    return f"translate {quantity.text} as {shown}"

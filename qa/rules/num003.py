@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
-from qa.rules._numbers import NumberRule
+from qa.rules._numbers import NumberRule, number_suggestion
 
 
 @register
@@ -47,14 +47,6 @@ class NumberMistranslated(NumberRule):
                 en_quantity.start,
                 en_quantity.end,
                 message,
-                suggestion=_suggestion(zh_quantity),
+                suggestion=number_suggestion(zh_quantity),
                 key=f"{zh_quantity.shown()}|{en_quantity.shown()}",
             )
-
-
-def _suggestion(quantity) -> str:
-    """"translate 20万 as 200,000"; a figure already in digits needs no translating, only copying."""
-    shown = quantity.shown()
-    if quantity.text.replace(",", "") == shown.replace(",", ""):
-        return f"write {shown} as in the Chinese"
-    return f"translate {quantity.text} as {shown}"

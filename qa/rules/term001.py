@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from qa.lang.scripts import han_runs
-from qa.model import Hit, Pair, Severity
+from qa.model import Hit, Pair, Severity, elide
 from qa.rules import register
 from qa.rules.base import Rule, RuleContext
 
@@ -52,6 +52,6 @@ class UntranslatedChinese(Rule):
                 start=start,
                 end=end,
                 # a whole Chinese document in the English column is one run: quote its start only
-                message=f'chinese text "{chinese if len(chinese) <= 40 else chinese[:40] + "…"}" left in the english',
+                message=f'chinese text "{elide(chinese)}" left in the english',
                 suggestion="translate it, or transliterate a name in pinyin",
             )

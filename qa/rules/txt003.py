@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from qa.lang.scripts import HORIZONTAL_SPACES, TYPOGRAPHIC_SPACES, ZERO_WIDTH, space_name
-from qa.model import Hit, Pair, Severity
+from qa.model import Hit, Pair, Severity, elide
 from qa.rules import register
 from qa.rules.base import Rule
 
@@ -170,4 +170,4 @@ class Whitespace(Rule):
             line_end = text.find("\n", word_start, window_end)
             window_end = window_end if line_end == -1 else line_end
             right = text[end:word_start] + text[word_start:window_end].split(" ")[0]
-        return f'"{_shown(left + text[start:end] + right)}"'
+        return f'"{_shown(left + elide(text[start:end], 8) + right)}"'

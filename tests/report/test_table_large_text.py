@@ -33,10 +33,10 @@ def test_the_findings_of_a_long_line_make_its_text_printable_once():
     assert printable.cache_info().misses == 2  # the Chinese and the English (was: twice per finding)
 
 
-def test_a_long_chinese_run_in_the_english_is_quoted_by_its_start():
+def test_a_long_chinese_run_in_the_english_is_quoted_by_its_start_and_end():
     # a 700,000-character msgstr in the English column: TERM001's message held all of it, and the
     # table took 12 s to wrap it
-    document = pair_lines("a.zh", ["中文。"], "a.en", ["Text " + "中" * 5000 + " end."])
+    document = pair_lines("a.zh", ["中文。"], "a.en", ["Text " + "中" * 5000 + "文 end."])
     (finding,) = [f for f in Engine.from_config(Config()).check(document) if f.code == "TERM001"]
-    assert finding.message == f'chinese text "{"中" * 40}…" left in the english'
-    assert (finding.location.column, finding.location.end_column) == (6, 5006)
+    assert finding.message == f'chinese text "{"中" * 20}…{"中" * 19}文" left in the english'
+    assert (finding.location.column, finding.location.end_column) == (6, 5007)
