@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import DEFECTIVE, run_qa
+from tests.cli.test_terminal import read_all
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cfa7fe55d91506c5.txt"
 
@@ -90,21 +91,6 @@ def test_dev_stdout_at_a_terminal_is_written_to_the_terminal(project: Path):
     assert process.returncode == 1 and errors == b""
     assert os.path.islink("/dev/stdout")
     assert b"2 findings: 1 error, 1 warning in 1 file" in shown
-
-
-def read_all(controller: int) -> bytes:
-    """Everything a pty's other side writes, until it closes."""
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # EIO: the other side closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(controller)
-    return b"".join(chunks)
 
 
 # -- an input is never overwritten --------------------------------------------------------

@@ -25,6 +25,7 @@ def quiet_env() -> dict[str, str]:
 
 
 def read_all(controller: int) -> bytes:
+    """Everything a pty's other side writes, until it closes."""
     chunks = []
     while True:
         try:

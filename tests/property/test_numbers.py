@@ -125,6 +125,6 @@ def test_en_value_survives_reformatting(value: Decimal, data):
     assert single_value(en_quantities(text)) == value, (text, en_quantities(text))
 
 
-def test_the_examples_of_the_issue():
+def test_worked_examples():
     assert {single_value(zh_quantities(f"有{form}人")) for form in ("61,000", "6.1万", "六万一千")} == {61000}
     assert single_value(en_quantities("3.5 billion yuan")) == single_value(zh_quantities("35亿元")) == 35 * 10**8
