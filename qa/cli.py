@@ -183,6 +183,22 @@ def _progress():
     )
 
 
+def _with_glossaries(config, values: list[str]):
+    """The config with the ``--glossary`` packs and files added after its own."""
+    from dataclasses import replace
+
+    from qa.datapacks import resolve_glossaries
+
+    added = resolve_glossaries(tuple(values), "--glossary", Path.cwd())
+    return replace(config, glossaries=tuple(dict.fromkeys((*config.glossaries, *added))))
+
+
+GLOSSARY_HELP = (
+    "Enable a glossary for TERM002-TERM004: a shipped pack by name (see `qa glossaries`) or a glossary "
+    "file's path; repeatable."
+)
+
+
 def run_check(
     paths: list[Path],
     *,
@@ -202,12 +218,15 @@ def run_check(
     columns: tuple[str, str] | None = None,
     skip_non_bilingual: bool = False,
     jobs: int | None = None,
+    glossaries: list[str] | None = None,
 ) -> int:
     from qa.engine import Engine
     from qa.gate import apply_gate, report_stale
     from qa.report import get_reporter, plural
 
     config = discover_config(config_path)
+    if glossaries:
+        config = _with_glossaries(config, glossaries)
     output_format = output_format or config.format
     fail_on = fail_on or config.fail_on
     jobs = config.jobs if jobs is None else jobs
@@ -380,6 +399,9 @@ def check(
             show_default=False,
         ),
     ] = None,
+    glossary: Annotated[
+        list[str] | None, typer.Option("--glossary", metavar="PACK|PATH", help=GLOSSARY_HELP)
+    ] = None,
 ) -> None:
     """Check zh/en pairs in files and report findings.
 
@@ -403,6 +425,7 @@ def check(
             columns=_columns(columns),
             skip_non_bilingual=skip_non_bilingual,
             jobs=jobs,
+            glossaries=glossary,
         )
     except (
         InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError, OutputError
@@ -446,6 +469,9 @@ def record_baseline(
             "--jobs", "-j", help="Processes that check a file's pairs, as for `qa check`.", show_default=False
         ),
     ] = None,
+    glossary: Annotated[
+        list[str] | None, typer.Option("--glossary", metavar="PACK|PATH", help="A glossary, as for `qa check`.")
+    ] = None,
 ) -> None:
     """Record the current findings in a baseline file, for `qa check --baseline FILE`.
 
@@ -467,6 +493,7 @@ def record_baseline(
             columns=_columns(columns),
             skip_non_bilingual=skip_non_bilingual,
             jobs=jobs,
+            glossaries=glossary,
         )
     except (InputError, ConfigError, RegistryError, UsageError, BaselineError, OutputError, WorkerError) as error:
         raise fail(str(error)) from None
@@ -491,6 +518,7 @@ def list_rules() -> None:
     if width < 60 + name_width:  # narrow terminal: one rule per block instead of a table
         for code, rule in registry.items():
             typer.echo(f"{code} {rule.name} ({rule.severity})\n    {rule.summary()}")
+        typer.echo(f"\n{GLOSSARIES_HINT}")
         return
     from rich.console import Console
     from rich.table import Table
@@ -501,7 +529,61 @@ def list_rules() -> None:
     table.add_column("summary", overflow="fold")
     for code, rule in registry.items():
         table.add_row(code, rule.name, rule.severity, rule.summary())
-    Console(width=width).print(table)
+    console = Console(width=width)
+    console.print(table)
+    console.print(f"\n{GLOSSARIES_HINT}", markup=False, highlight=False)
+
+
+GLOSSARIES_HINT = (
+    "Glossaries (TERM002-TERM004): your rules/ folder and configured files apply; shipped packs only when "
+    'enabled: glossaries = ["beijing-gov"] under [tool.qa], or qa check --glossary beijing-gov (see `qa glossaries`).'
+)
+
+
+@app.command("glossaries")
+def list_glossaries(
+    config: Annotated[
+        Path | None, typer.Option(help="Config file, as for `qa check`. Default: found from the current directory up.")
+    ] = None,
+) -> None:
+    """List the glossary packs shipped with qa and the glossaries this project enables."""
+    from qa.datapacks import data_dirs, glossary_packs, pack_description, shown
+    from qa.lang.glossary import GlossaryError, glossary_files, load_glossary
+    from qa.rules.base import RuleContext
+
+    try:
+        project = discover_config(config)
+        context = RuleContext(data_dirs=data_dirs(project.rule_paths, project.path), glossaries=project.glossaries)
+        enabled = {path.resolve() for path in project.glossaries}
+        packs = glossary_packs()
+        rows = [
+            (name, str(len(load_glossary([path]))), "yes" if path.resolve() in enabled else "no",
+             pack_description(path))
+            for name, path in packs.items()
+        ]
+        own = [
+            (shown(path), len(load_glossary([path])))
+            for path in glossary_files(context)
+            if path.resolve() not in {pack.resolve() for pack in packs.values()}
+        ]
+    except (ConfigError, GlossaryError) as error:
+        raise fail(str(error)) from None
+    widths = [max(len(header), *(len(row[column]) for row in rows)) for column, header in enumerate(
+        ("pack", "entries", "enabled"))] if rows else [4, 7, 7]
+    typer.echo(f"{'pack':<{widths[0]}}  {'entries':>{widths[1]}}  {'enabled':<{widths[2]}}  description")
+    for name, entries, on, description in rows:
+        typer.echo(f"{name:<{widths[0]}}  {entries:>{widths[1]}}  {on:<{widths[2]}}  {description}")
+    where = project.label if project.path is not None else "no config file found"
+    if own:
+        typer.echo(f"\nThis project's own glossaries ({where}):")
+        for path, entries in own:
+            typer.echo(f"  {path} ({entries} {'entry' if entries == 1 else 'entries'})")
+    else:
+        typer.echo(f"\nThis project has no glossary of its own ({where}).")
+    typer.echo(
+        '\nEnable a pack with glossaries = ["NAME"] under [tool.qa] (or in qa.toml), '
+        "or for one run with qa check --glossary NAME."
+    )
 
 
 @app.command("rule")

@@ -34,6 +34,8 @@ class Config:
     encoding: str | None = None
     #: Folders of the user's own data rule packs (units, glossaries, patterns), extending the shipped ones.
     rule_paths: tuple[Path, ...] = ()
+    #: Glossary files the project enables: shipped packs (``glossaries = ["beijing-gov"]``) and paths.
+    glossaries: tuple[Path, ...] = ()
     #: ``[tool.qa.per-file-ignores]``: (glob, rule selectors) in file order; see qa/ignores.py.
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: ``[tool.qa.rule-options.CODE]``: options of one rule (code or name) as written; checked by the engine.
@@ -99,6 +101,10 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
                 if not folder.is_dir():
                     raise ConfigError(f"{where}: {folder} is not a directory")
             values["rule_paths"] = folders
+        elif key == "glossaries":
+            from qa.datapacks import resolve_glossaries  # datapacks imports this module
+
+            values["glossaries"] = resolve_glossaries(_string_list(value, where), where, base)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected a table of \"glob\" = [rules]")
@@ -113,7 +119,8 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
             values["rule_options"] = value
         else:
             known = (
-                "select, ignore, severity, fail-on, format, encoding, rule-paths, per-file-ignores, rule-options, jobs"
+                "select, ignore, severity, fail-on, format, encoding, rule-paths, glossaries, per-file-ignores, "
+                "rule-options, jobs"
             )
             raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
     return Config(**values)

@@ -2,7 +2,9 @@
 
 The top-level ``rules/`` folder of the repository is installed inside the package
 as ``qa/_rules`` (see pyproject.toml); in a source checkout or an editable
-install it is read from the repository directly.
+install it is read from the repository directly. Domain glossaries ship in its
+``glossaries/`` folder as named packs (``beijing-gov``) that apply only when a
+project enables them (``glossaries = [...]`` in the config, ``--glossary``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,69 @@ def data_dirs(configured: tuple[Path, ...] = (), config_path: Path | None = None
         if folder.is_dir() and folder.resolve() not in {known.resolve() for known in unique}:
             unique.append(folder)
     return tuple(unique)
+
+
+#: Suffixes of glossary files: a ``glossaries`` value ending so (or holding a ``/``) is a path, not a pack.
+GLOSSARY_SUFFIXES = (".tsv", ".csv", ".tbx", ".yaml", ".yml")
+
+
+def packs_dir() -> Path:
+    """The shipped glossary packs, one file each, named by its stem (``beijing-gov.tsv``)."""
+    return shipped_dir() / "glossaries"
+
+
+def glossary_packs() -> dict[str, Path]:
+    """The shipped glossary packs by name, sorted."""
+    folder = packs_dir()
+    if not folder.is_dir():
+        return {}
+    files = sorted(path for path in folder.iterdir() if path.is_file() and path.suffix.lower() in GLOSSARY_SUFFIXES)
+    return {path.stem: path for path in files}
+
+
+def pack_name(path: Path) -> str | None:
+    """The pack a glossary file is, when it is one of the shipped packs."""
+    try:
+        if path.resolve().parent == packs_dir().resolve():
+            return path.stem
+    except OSError:
+        return None
+    return None
+
+
+def pack_description(path: Path) -> str:
+    """A pack's one-line description: its first comment line."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+                if line.strip():
+                    break
+    except OSError:
+        pass
+    return ""
+
+
+def resolve_glossaries(values: tuple[str, ...], where: str, base: Path) -> tuple[Path, ...]:
+    """The glossary files that pack names and paths name; ``where`` (the config key or option) in errors."""
+    packs = glossary_packs()
+    files: list[Path] = []
+    for value in values:
+        if value in packs:
+            files.append(packs[value])
+            continue
+        if "/" in value or "\\" in value or value.lower().endswith(GLOSSARY_SUFFIXES):
+            path = base / value
+            if not path.is_file():
+                raise ConfigError(f"{where}: {value}: no such glossary file")
+            files.append(path)
+            continue
+        known = ", ".join(packs) or "none"
+        raise ConfigError(
+            f"{where}: unknown glossary pack {value!r} (known packs: {known}; or a glossary file's path)"
+        )
+    return tuple(dict.fromkeys(files))
 
 
 class DataPackError(ConfigError):

@@ -102,7 +102,7 @@ class Engine:
                         f"{label} rule-options.{selector}: unknown option {option!r} (options of {rule.code}: {known})"
                     )
             options[rule.code] = values
-        context = RuleContext(data_dirs=data_dirs(config.rule_paths, config.path))
+        context = RuleContext(data_dirs=data_dirs(config.rule_paths, config.path), glossaries=config.glossaries)
         return cls(rules, severities, context, options, config_label=label)
 
     def instances(self) -> list[Rule]:

@@ -60,9 +60,10 @@ def test_wheel_ships_rules_pack(wheel_venv: Path, tmp_path: Path):
     package_file, rules_dir = Path(located[0]), Path(located[1])
     assert str(package_file).startswith(str(wheel_venv)), "qa must come from the wheel, not the source tree"
     assert rules_dir == package_file.parent / "_rules"
-    shipped = sorted(p.name for p in rules_dir.iterdir())
-    expected = sorted(p.name for p in (ROOT / "rules").iterdir() if p.is_file())
+    shipped = sorted(p.relative_to(rules_dir).as_posix() for p in rules_dir.rglob("*") if p.is_file())
+    expected = sorted(p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*") if p.is_file())
     assert shipped == expected
+    assert "glossaries/beijing-gov.tsv" in shipped  # the opt-in glossary packs ship too
 
 
 def test_installed_qa_uses_shipped_data_rules(wheel_venv: Path, tmp_path: Path):

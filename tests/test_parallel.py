@@ -13,6 +13,7 @@ import pytest
 
 import qa.parallel
 from qa.config import Config
+from qa.datapacks import packs_dir
 from qa.engine import Engine
 from qa.parallel import AUTO_MIN_PAIRS, WorkerError, available_cores, can_fork, chunks, worker_count
 from qa.readers import read_path, read_text
@@ -43,6 +44,9 @@ def corpus_document():
     return read_text("corpus.tsv", text, ".tsv")
 
 
+BEIJING = Config(glossaries=(packs_dir() / "beijing-gov.tsv",))  # TERM004 needs the shipped glossary pack
+
+
 def shown(findings):
     return [
         (f.code, f.location.line, f.location.column, f.location.end_column, f.message, f.suggestion, f.fingerprint)
@@ -52,7 +56,7 @@ def shown(findings):
 
 def test_workers_find_what_one_process_finds(monkeypatch):
     document = corpus_document()
-    one = Engine.from_config(Config()).check(document, jobs=1)
+    one = Engine.from_config(BEIJING).check(document, jobs=1)
     calls = []
     pure_hits = qa.parallel.pure_hits
 
@@ -63,7 +67,7 @@ def test_workers_find_what_one_process_finds(monkeypatch):
     monkeypatch.setattr(qa.parallel, "pure_hits", spy)
     monkeypatch.setattr(qa.parallel, "CHUNK_PAIRS", (7, 7))  # many runs of pairs, spread over the workers
     checked = []
-    several = Engine.from_config(Config()).check(document, checked.append, jobs=3)
+    several = Engine.from_config(BEIJING).check(document, checked.append, jobs=3)
     assert calls == [3]
     assert sum(checked) == len(document.pairs)
     assert shown(several) == shown(one)

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 import regex
 
-from qa.datapacks import DataPackError, yaml_kind
+from qa.datapacks import DataPackError, pack_name, shown, yaml_kind
 
 #: File patterns a glossary may come from, in the data folders. TSV and CSV files must say
 #: "glossary" in their name, so other tabular data packs are not mistaken for glossaries.
@@ -62,7 +62,7 @@ class GlossaryEntry:
     renderings: tuple[str, ...] = ()  # approved English renderings
     forbidden: tuple[str, ...] = ()  # renderings that must not be used
     note: str = ""
-    source: str = ""  # file name and line, for suggestions
+    source: str = ""  # where the user finds the entry: pack:line (beijing-gov:142) or path:line
 
     def merged(self, other: GlossaryEntry) -> GlossaryEntry:
         """This entry with another line's renderings added (same file, same term)."""
@@ -260,8 +260,12 @@ def _as_strings(value: object, where: str) -> tuple[str, ...]:
 
 
 def read_glossary_file(path: Path) -> list[GlossaryEntry]:
-    """Entries of one glossary file, by suffix. Raises GlossaryError naming the file."""
-    name = path.name
+    """Entries of one glossary file, by suffix. Raises GlossaryError naming the file.
+
+    Entries cite a shipped pack by its name (``beijing-gov:142``: the user has no such
+    file) and the user's own file by its path from the working directory.
+    """
+    name = pack_name(path) or shown(path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -774,13 +778,18 @@ def load_glossary(paths: Iterable[Path]) -> Glossary:
 
 
 def glossary_files(context) -> list[Path]:
-    """Glossary files of a rule context's data folders (YAML files only if ``kind: glossary``)."""
-    files = []
+    """Glossary files of a rule context, in the order later entries replace earlier ones: the
+    enabled shipped packs, then the data folders' glossaries (a ``rules/`` folder of the user's,
+    ``rule-paths``; YAML files only if ``kind: glossary``), then files named in the config or
+    with ``--glossary``."""
+    enabled = tuple(getattr(context, "glossaries", ()))
+    files = [path for path in enabled if pack_name(path)]
     for path in dict.fromkeys(context.data_files(*GLOSSARY_PATTERNS)):
         if path.suffix.lower() in (".yaml", ".yml") and not _is_glossary_yaml(path):
             continue
         files.append(path)
-    return files
+    files.extend(path for path in enabled if not pack_name(path))
+    return list(dict.fromkeys(files))
 
 
 def _is_glossary_yaml(path: Path) -> bool:
@@ -793,7 +802,7 @@ _GLOSSARIES: dict[tuple, Glossary] = {}
 def glossary_for(context) -> Glossary:
     """The glossary of a rule context, loaded once per run and shared by the TERM rules."""
     files = glossary_files(context)
-    key = tuple((str(path), path.stat().st_mtime_ns) for path in files)
+    key = (str(Path.cwd()), *((str(path), path.stat().st_mtime_ns) for path in files))  # sources are cwd-relative
     glossary = _GLOSSARIES.get(key)
     if glossary is None:
         glossary = _GLOSSARIES[key] = load_glossary(files)

@@ -17,10 +17,13 @@ class RuleContext:
 
     ``data_dirs`` holds the shipped ``rules/`` pack first, then the user's own
     folders (a ``rules/`` next to the config file, or configured ``rule-paths``),
-    so that later files extend earlier ones.
+    so that later files extend earlier ones. ``glossaries`` holds the glossary files the
+    project enables beyond those folders: shipped packs and files named in the config or
+    with ``--glossary``.
     """
 
     data_dirs: tuple[Path, ...] = ()
+    glossaries: tuple[Path, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
 
     def data_files(self, *patterns: str) -> list[Path]:

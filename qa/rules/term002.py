@@ -31,10 +31,14 @@ class GlossaryTermNotRendered(GlossaryRule):
 
     **Passes:** 加快城市副中心高质量发展步伐 / ``We will pursue high-quality development in the BMC``
 
-    Options: glossaries are data files in the shipped ``rules/`` pack, a ``rules/`` folder
-    beside your config file, or ``rule-paths``: ``glossary*.tsv`` (``zh<TAB>renderings
-    separated by |<TAB>note``), ``glossary*.csv``, ``*.tbx``, or YAML with ``kind: glossary``.
-    A later file's entry for a term replaces the shipped one. See docs/terms.md.
+    Options: glossaries are data files in a ``rules/`` folder beside your config file or in
+    ``rule-paths``: ``glossary*.tsv`` (``zh<TAB>renderings separated by |<TAB>note``),
+    ``glossary*.csv``, ``*.tbx``, or YAML with ``kind: glossary``; or files and shipped packs
+    the project enables (``glossaries = ["beijing-gov"]`` under ``[tool.qa]``, or
+    ``qa check --glossary beijing-gov``; ``qa glossaries`` lists the packs). The *Passes*
+    and *Fails* examples use the ``beijing-gov`` pack. A later file's entry for a term
+    replaces a pack's.
+    See docs/terms.md.
     """
 
     code: ClassVar[str] = "TERM002"

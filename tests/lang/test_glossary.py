@@ -23,7 +23,7 @@ from qa.lang.glossary import (
     rendering_pattern,
 )
 
-SHIPPED = Path(__file__).resolve().parents[2] / "rules" / "glossary.tsv"
+SHIPPED = Path(__file__).resolve().parents[2] / "rules" / "glossaries" / "beijing-gov.tsv"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
