@@ -1,7 +1,9 @@
 """CSV exports (``.csv``): one pair per row, the zh and en columns named by the header.
 
 The header names the columns: a language code (zh, zh-CN, en-US…), a language
-name (Chinese, English, 中文, 英文), or whatever ``--columns ZH,EN`` names.
+name (Chinese, English, 中文, 英文), the direction (source/target, src/tgt: the
+source column may be either language, so the column whose cells hold Chinese
+in most rows is the zh one), or whatever ``--columns ZH,EN`` names.
 Other columns (ids, comments, status) are ignored, except that a column named
 ``note``, ``notes`` or ``comment`` may carry ``qa: ignore CODE``. The delimiter
 (comma, semicolon or tab) is sniffed. Rows are parsed by the standard ``csv``
@@ -13,6 +15,8 @@ character at its first quote.
 from __future__ import annotations
 
 import csv
+
+import regex
 
 from qa.model import Document, Pair, Segment, Side
 from qa.readers.errors import InputError, NotBilingualError
@@ -30,6 +34,9 @@ _NAMES: dict[str, Side] = {
     "en_text": "en",
 }
 _NOTE_COLUMNS = ("note", "notes", "comment", "comments", "备注")
+_SOURCE_NAMES = frozenset({"source", "src"})
+_TARGET_NAMES = frozenset({"target", "tgt"})
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _column_side(name: str) -> Side | None:
@@ -52,7 +59,7 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
     if not rows:
         raise NotBilingualError("file is empty")
     header = rows[0]
-    zh_col, en_col = _columns(header, columns)
+    zh_col, en_col = _columns(header, columns, rows[1:])
     note_cols = [number for number, name in enumerate(header) if name.strip().lower() in _NOTE_COLUMNS]
     pairs: list[Pair] = []
     for number, row in enumerate(rows[1:], start=1):
@@ -67,7 +74,7 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
     return Document(path, tuple(pairs), (), (), None, len(lines))
 
 
-def _columns(header: list[str], columns: tuple[str, str] | None) -> tuple[int, int]:
+def _columns(header: list[str], columns: tuple[str, str] | None, rows: list[list[str]]) -> tuple[int, int]:
     names = [cell.strip() for cell in header]
     if columns is not None:
         positions = []
@@ -80,10 +87,24 @@ def _columns(header: list[str], columns: tuple[str, str] | None) -> tuple[int, i
     sides = [_column_side(name) for name in names]
     if "zh" in sides and "en" in sides:
         return sides.index("zh"), sides.index("en")
+    lowered = [name.lower() for name in names]
+    source = next((number for number, name in enumerate(lowered) if name in _SOURCE_NAMES), None)
+    target = next((number for number, name in enumerate(lowered) if name in _TARGET_NAMES), None)
+    if source is not None and target is not None:
+        return _by_script(source, target, rows)
     raise NotBilingualError(
         f"cannot tell the Chinese and English columns from the header ({_shown(names)}); "
-        "name them zh and en (or zh-CN, en-US, Chinese, English) or use --columns ZH,EN"
+        "name them zh and en (or zh-CN, en-US, Chinese, English, source and target) or use --columns ZH,EN"
     )
+
+
+def _by_script(source: int, target: int, rows: list[list[str]]) -> tuple[int, int]:
+    """(zh, en) columns of a source/target header: the source is Chinese unless the target column
+    holds Chinese where the source does not in most of the first 200 rows with both cells (an en→zh file)."""
+    sample = [row for row in rows if max(source, target) < len(row) and row[source].strip() and row[target].strip()]
+    sample = sample[:200]
+    target_is_zh = sum(1 for row in sample if _HAN.search(row[target]) and not _HAN.search(row[source]))
+    return (target, source) if target_is_zh > len(sample) / 2 else (source, target)
 
 
 def _shown(names: list[str]) -> str:

@@ -5,6 +5,9 @@ pre-commit builds the hook's environment with pip from a snapshot of this checko
 working tree as it is, so uncommitted work is tested too), pulling the dependencies from
 PyPI: the one thing these tests need from the network. The environment is built once per
 session (about a minute the first time, seconds with a warm pip cache).
+
+The README's pre-commit snippets run here as written, with the snapshot's path and commit put in
+for `/path/to/qa` and `COMMIT`: the README cannot show a configuration that does not work.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("pre_commit", reason="pre-commit is not installed: the hook cannot be run for real")
+
 from qa.rules import all_rules
 from tests.ci.conftest import GIT_ENV, ROOT, commit_all, git, init_repo, needs_git
+from tests.ci.test_precommit_readme import filled_in, readme_configs
 
 pytestmark = [needs_git, pytest.mark.slow]
 
@@ -142,3 +148,45 @@ def test_try_repo_runs_the_hook_on_named_files(tmp_path, hook_source):
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "TERM001" in result.stdout
+
+
+# -- the README's snippets, run as written (with the clone's path and commit filled in) ---------
+
+
+# report.txt: the title's "governance" left in Chinese (TERM001). table.csv: a clean en→zh CSV whose
+# header names the direction, not the languages. notes.csv: a data table, no translation.
+# The title only: the housing pair has glossary terms, whose warnings are not what these tests are about.
+DEFECT = {"report.txt": TITLE.replace("governance", "治理")}
+CLEAN = {
+    "clean.txt": TITLE,
+    "table.csv": "source,target\nAdvance precision governance of Beijing.,加强城市精细化管理。\n",
+}
+SKIPPED = {"notes.csv": "id,value\n1,42\n"}
+
+
+@pytest.mark.parametrize("form", ["clone", "local"])
+def test_readme_snippet_runs_as_written(tmp_path, hook_source, form):
+    repository, revision, _ = hook_source
+    configs = readme_configs()
+    (snippet,) = [config for config in configs[:2] if ("repo: local" in config) == (form == "local")]
+    folder = init_repo(tmp_path / "translations")
+    (folder / ".pre-commit-config.yaml").write_text(filled_in(snippet, repository, revision), encoding="utf-8")
+    for name, text in {**DEFECT, **CLEAN, **SKIPPED}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    git("add", "-A", cwd=folder)  # staged, not committed
+
+    failed = pre_commit("run", "--all-files", cwd=folder, hook_source=hook_source)
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    assert "qa (zh/en translation QA)" in output and "Failed" in output
+    assert "report.txt" in output and "TERM001" in output and "治理" in output
+    assert "1 finding: 1 error in 1 of 3 files" in output  # report.txt, clean.txt and table.csv were read
+    assert "qa: skipped notes.csv" in output and "table.csv" not in output
+
+    passed = pre_commit("run", "--files", *CLEAN, *SKIPPED, cwd=folder, hook_source=hook_source)
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert "Passed" in output
+    assert "no findings in 2 files" in output  # clean.txt and table.csv were read and checked
+    # verbose: a file passed over says so even when the hook passes
+    assert "qa: skipped notes.csv: cannot tell the Chinese and English columns" in output

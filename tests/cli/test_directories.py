@@ -16,7 +16,7 @@ SKIPPED_LICENSE = (
 )
 SKIPPED_CSV = (
     "qa: skipped data/prices.csv: cannot tell the Chinese and English columns from the header (item, price); "
-    "name them zh and en (or zh-CN, en-US, Chinese, English) or use --columns ZH,EN\n"
+    "name them zh and en (or zh-CN, en-US, Chinese, English, source and target) or use --columns ZH,EN\n"
 )
 
 

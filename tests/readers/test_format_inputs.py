@@ -87,7 +87,7 @@ def test_a_doctype_without_entities_is_fine(tmp_path: Path):
             "languages: fr, de",
         ),
         ("fr.po", 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n', "Language is fr"),
-        ("cols.csv", "id,source,target\n1,各位代表!,Fellow Deputies,\n", "cannot tell the Chinese and English columns"),
+        ("cols.csv", "id,orig,text\n1,各位代表!,Fellow Deputies,\n", "cannot tell the Chinese and English columns"),
     ],
 )
 def test_foreign_or_broken_files_are_one_line_errors(tmp_path: Path, name: str, content: str, problem: str):
