@@ -334,7 +334,7 @@ def shown(text: str) -> str:
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_CODE = re.compile(r"`([^`]+)`")
+_CODE = re.compile(r"``(.+?)``|`([^`]+)`")  # docstrings write code as ``x`` (reST) or `x`
 
 
 def render_doc(documentation: str) -> str:
@@ -355,7 +355,8 @@ def render_doc(documentation: str) -> str:
 
 def _inline(text: str) -> str:
     escaped = shown(text)
-    return _CODE.sub(r"<code>\1</code>", _BOLD.sub(r"<strong>\1</strong>", escaped))
+    bold = _BOLD.sub(r"<strong>\1</strong>", escaped)
+    return _CODE.sub(lambda match: f"<code>{match.group(1) or match.group(2)}</code>", bold)
 
 
 STYLE = """

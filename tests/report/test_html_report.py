@@ -131,6 +131,13 @@ def test_rule_documentation_comes_from_the_docstrings(findings, rules):
     assert '<a class="rule" href="#rule-NUM001">NUM001</a>' in page
 
 
+def test_code_in_docstrings_shows_as_code_with_no_stray_backticks():
+    from qa.report.html import render_doc
+
+    html = render_doc("Reads ``aspects16`` and `[16]` as markers; ``a `b` c`` too.")
+    assert html == "<p>Reads <code>aspects16</code> and <code>[16]</code> as markers; <code>a `b` c</code> too.</p>"
+
+
 def test_no_findings_is_a_page_that_says_so(rules):
     page = render([], rules, files=["a.txt", "b.txt"])
     assert "No findings." in page and 'data-count="files">2<' in page and 'id="filters"' not in page
