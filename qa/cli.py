@@ -406,7 +406,7 @@ def check(
     """Check zh/en pairs in files and report findings.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
-    2 usage, config or input error.
+    2 usage, config or input error; 3 a bug in qa (QA_DEBUG=1 shows it); 130 interrupted.
     """
     try:
         code = run_check(
