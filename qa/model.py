@@ -122,7 +122,13 @@ class Segment:
 
 @dataclass(frozen=True)
 class Pair:
-    """A Chinese segment and its English translation."""
+    """A Chinese segment and an English one, one the translation of the other.
+
+    ``source`` says which side was translated from: "zh" (the seeds, official reports) or
+    "en" (software catalogues translated from English into Chinese). Readers set it from the
+    format's metadata or the user's ``--source``; rules that judge the translation look at
+    ``target``, never at the source.
+    """
 
     zh: Segment
     en: Segment
@@ -130,9 +136,10 @@ class Pair:
     #: Rule selectors (codes, prefixes, names) silenced for this pair by a note in
     #: the file, e.g. an XLIFF <note> or PO translator comment "qa: ignore NUM001".
     suppress: tuple[str, ...] = ()
+    source: Side = "zh"
 
     @classmethod
-    def of(cls, zh: Segment, en: Segment, index: int) -> Pair:
+    def of(cls, zh: Segment, en: Segment, index: int, source: Side = "zh") -> Pair:
         """``Pair(zh, en, index)``, built without the frozen dataclass's slow ``__init__`` (see Segment.on_line)."""
         pair = _new(cls)
         fields = pair.__dict__
@@ -140,10 +147,16 @@ class Pair:
         fields["en"] = en
         fields["index"] = index
         fields["suppress"] = ()
+        fields["source"] = source
         return pair
 
     def side(self, side: Side) -> Segment:
         return self.zh if side == "zh" else self.en
+
+    @property
+    def target(self) -> Side:
+        """The side that is the translation: the one rules judge."""
+        return "en" if self.source == "zh" else "zh"
 
 
 @dataclass(frozen=True)
