@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
 
-from qa.lang.number_match import compare_numbers  # noqa: E402
+from qa.lang.comparison import compare_quantities  # noqa: E402
 from qa.lang.quantity import Quantity  # noqa: E402
 from qa.model import Pair, Segment  # noqa: E402
 from qa.rules import all_rules  # noqa: E402
@@ -121,7 +121,7 @@ def main() -> None:
         with_numbers = 0
         for source, zh, en in pairs:
             findings = [f for f in num_findings(zh, en) if f[1] == "error"]
-            comparison = compare_numbers(zh, en)
+            comparison = compare_quantities(zh, en)
             with_numbers += bool(comparison.zh or comparison.en)  # a Chinese quantity, or a hard English one
             if findings:
                 flagged += 1

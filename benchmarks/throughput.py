@@ -86,7 +86,7 @@ def report_cli(label: str, count: int, runs: list[tuple[float, float, int]]) -> 
 
 
 def run_number_rules(pairs: list[tuple[str, str]]) -> int:
-    from qa.lang.number_match import compare_numbers
+    from qa.lang import comparison
     from qa.model import Pair, Segment
     from qa.rules import all_rules
 
@@ -96,7 +96,7 @@ def run_number_rules(pairs: list[tuple[str, str]]) -> int:
         pair = Pair(Segment.from_lines("zh", [(1, 1, zh)]), Segment.from_lines("en", [(2, 1, en)]))
         for rule in rules:
             hits += sum(1 for _ in rule.check(pair))
-    compare_numbers.cache_clear()
+    comparison.cache_clear()
     return hits
 
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
 
-from qa.lang.number_match import compare_numbers  # noqa: E402
+from qa.lang.comparison import compare_quantities  # noqa: E402
 from qa.lang.units import active_lexicon, dimension, unit_after  # noqa: E402
 from qa.model import Pair, Segment  # noqa: E402
 from qa.rules import all_rules  # noqa: E402
@@ -65,7 +65,7 @@ def unit_findings(rules, zh: str, en: str) -> list[tuple[str, str]]:
 def swaps(zh: str, en: str) -> Iterator[tuple[str, str, str]]:
     """(kind, swapped English, what was swapped) for each matched number with the same unit on both sides."""
     lexicon = active_lexicon()
-    for zh_quantity, en_quantity in compare_numbers(zh, en).matched:
+    for zh_quantity, en_quantity in compare_quantities(zh, en).matched:
         zh_unit = unit_after(lexicon, "zh", zh, zh_quantity)
         en_unit = unit_after(lexicon, "en", en, en_quantity)
         if zh_unit is None or en_unit is None or en_unit.unit.per is not None:

@@ -27,9 +27,9 @@ with atheris.instrument_imports(include=["qa", "polib"]):
     import qa.readers.xliff  # noqa: F401  (the readers load lazily: import them here to instrument them)
     from qa.config import Config
     from qa.engine import Engine
+    from qa.lang.comparison import compare_units
     from qa.lang.en_numbers import en_quantities
     from qa.lang.footnotes import find_markers
-    from qa.lang.units import compare_units
     from qa.lang.zh_numbers import zh_quantities
     from qa.model import TAG_MARK, Document
     from qa.readers import InputError, read_data, read_path

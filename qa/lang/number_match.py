@@ -79,18 +79,28 @@ def _may_be_hard_in_english(text: str) -> bool:
 @lru_cache(maxsize=512)
 @any_size  # 亿亿亿… and 1e999999 thousand overflow the default decimal context
 def compare_numbers(zh_text: str, en_text: str) -> NumberComparison:
-    """Extract and match; cached, because NUM001, NUM002 and NUM003 all ask about the same pair."""
+    """Extract and match the numbers alone (no unit conversions: qa.lang.comparison adds those)."""
+    return settle_numerals(match_numbers(zh_text, en_text), zh_text)
+
+
+def match_numbers(zh_text: str, en_text: str) -> NumberComparison:
+    """The quantities of both sides extracted and matched, before any rescue of the unmatched ones."""
     zh = _zh_quantities_cached(zh_text)
     if not zh and not _may_be_hard_in_english(en_text):
         # nothing on the Chinese side to match, and nothing hard (reportable) on the English
         # side: about half of all pairs, and the English need not be read at all
         return _NO_NUMBERS
-    comparison = match_quantities(list(zh), list(_en_quantities_cached(en_text)))
-    if (comparison.zh_missing or comparison.mistranslated) and (comparison.en_extra or comparison.mistranslated):
-        # 200公顷 ↔ 2 square kilometers: a value converted into another unit is a match, not a mistranslation
-        from qa.lang.units import reconcile
+    return match_quantities(list(zh), list(_en_quantities_cached(en_text)))
 
-        comparison = reconcile(comparison, zh_text, en_text)
+
+def has_unmatched(comparison: NumberComparison) -> bool:
+    """Whether both sides keep something unmatched: only then can a conversion explain it."""
+    mistranslated = comparison.mistranslated
+    return bool((comparison.zh_missing or mistranslated) and (comparison.en_extra or mistranslated))
+
+
+def settle_numerals(comparison: NumberComparison, zh_text: str) -> NumberComparison:
+    """Drop the hanzi numerals about to be reported that the segmenter says are no numerals at all."""
     if any(_needs_segmenter(q) for q in comparison.zh_missing) or any(
         _needs_segmenter(z) for z, _ in comparison.mistranslated
     ):
@@ -312,8 +322,10 @@ def _exactly(a: Quantity, b: Quantity) -> bool:
 def _plain(quantity: Quantity) -> bool:
     """A quantity that agrees with another plain one by value alone (equal or, tolerantly, rounded to
     the English quantum): no date, month, time or range, no fraction, multiple or order of magnitude."""
-    return quantity.kind not in _SPECIAL_KINDS and quantity.kind not in ("fraction", "multiple") and not (
-        quantity.magnitude
+    return (
+        quantity.kind not in _SPECIAL_KINDS
+        and quantity.kind not in ("fraction", "multiple")
+        and not (quantity.magnitude)
     )
 
 
@@ -498,8 +510,7 @@ def _repeated(quantities: list[Quantity], matched: list[Quantity]) -> list[Quant
         quantity
         for quantity in quantities
         if not any(
-            values_agree(quantity, index.samples[signature], tolerant=False)
-            for signature in index.candidates(quantity)
+            values_agree(quantity, index.samples[signature], tolerant=False) for signature in index.candidates(quantity)
         )
     ]
 

@@ -243,7 +243,7 @@ def activate(paths: Iterable[Path] | None) -> None:
     """Use the units files of a run's data folders (the UNIT rules call this with theirs; None: shipped only).
 
     The number matching (conversions such as 200公顷 ↔ 2 square kilometers) reads the same
-    lexicon; its per-pair cache is cleared when the lexicon changes.
+    lexicon; qa.lang.comparison keys its per-pair caches by the active lexicon.
     """
     if paths is None:
         from qa.datapacks import shipped_dir
@@ -254,10 +254,6 @@ def activate(paths: Iterable[Path] | None) -> None:
         return
     _ACTIVE_FILES[:] = [files]
     _ACTIVE_LEXICON.clear()
-    from qa.lang import number_match
-
-    number_match.compare_numbers.cache_clear()
-    compare_units.cache_clear()
 
 
 def active_lexicon() -> Lexicon:
@@ -488,16 +484,11 @@ class UnitFinding:
 _MAY_HAVE_ZH_UNIT = re.compile(r"[^\x00-\u2fff]")  # a quantity needs a CJK character after it to have a unit
 
 
-@lru_cache(maxsize=512)
-def compare_units(zh_text: str, en_text: str) -> tuple[UnitFinding, ...]:
-    """Units of the matched quantities of a pair, compared; cached, as four rules ask."""
-    from qa.lang.number_match import compare_numbers
-
-    comparison = compare_numbers(zh_text, en_text)
+def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> tuple[UnitFinding, ...]:
+    """Units of the matched quantities of a pair, compared (``qa.lang.comparison.compare_units`` caches it)."""
     matched = comparison.matched
     if not matched:
         return ()
-    lexicon = active_lexicon()
     starts = lexicon.zh_starts
     if not any(z.kind in UNIT_KINDS and _may_start_zh_unit(zh_text, z.end, starts) for z, _ in matched):
         return ()  # no unit after any matched Chinese number: most pairs stop here
@@ -566,13 +557,12 @@ def loose(lexicon: Lexicon, unit: Unit) -> bool:
     return unit.pint in ("year", "month", "week", "day", "hour", "minute", "second")
 
 
-def reconcile(comparison, zh_text: str, en_text: str):
+def reconcile(comparison, lexicon: Lexicon, zh_text: str, en_text: str):
     """Move pairs that differ only by a correct conversion (200公顷 ↔ 2 km²) to the matched pairs.
 
-    Called by the number matching when both sides have unmatched quantities, so that NUM
+    Called by qa.lang.comparison when both sides have unmatched quantities, so that NUM
     rules do not report a converted value as a wrong one.
     """
-    lexicon = active_lexicon()
     zh_left = list(comparison.zh_missing) + [z for z, _ in comparison.mistranslated]
     en_left = list(comparison.en_extra) + [e for _, e in comparison.mistranslated]
     zh_units = [(q, unit_after(lexicon, "zh", zh_text, q)) for q in zh_left]

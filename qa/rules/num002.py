@@ -32,9 +32,10 @@ class NumberExtra(NumberRule):
     pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
-        from qa.lang.number_match import compare_numbers, describe
+        from qa.lang.comparison import compare_quantities
+        from qa.lang.number_match import describe
 
-        comparison = compare_numbers(pair.zh.text, pair.en.text)
+        comparison = compare_quantities(pair.zh.text, pair.en.text)
         for quantity in comparison.en_extra:
             yield Hit(
                 "en",

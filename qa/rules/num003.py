@@ -31,9 +31,10 @@ class NumberMistranslated(NumberRule):
     pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
-        from qa.lang.number_match import compare_numbers, describe, power_of_ten
+        from qa.lang.comparison import compare_quantities
+        from qa.lang.number_match import describe, power_of_ten
 
-        comparison = compare_numbers(pair.zh.text, pair.en.text)
+        comparison = compare_quantities(pair.zh.text, pair.en.text)
         for zh_quantity, en_quantity in comparison.mistranslated:
             message = f"{describe(zh_quantity)} has no match in English; English has {describe(en_quantity)}"
             exponent = None

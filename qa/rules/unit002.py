@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.units import compare_units, en_span, zh_span
+from qa.lang.comparison import compare_units
+from qa.lang.units import en_span, zh_span
 from qa.model import Hit, Pair, Severity
 from qa.rules import register
 from qa.rules._units import UnitRule

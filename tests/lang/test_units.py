@@ -9,8 +9,8 @@ import pytest
 
 from qa.datapacks import shipped_dir
 from qa.lang import units
+from qa.lang.comparison import compare_quantities
 from qa.lang.en_numbers import en_quantities
-from qa.lang.number_match import compare_numbers
 from qa.lang.zh_numbers import zh_quantities
 from qa.model import Pair, Segment
 from qa.rules import RuleContext, all_rules
@@ -76,7 +76,7 @@ def test_conversions_follow_the_english_rounding(zh: str, en: str, agree: bool):
 
 
 def test_a_conversion_is_a_number_match_not_a_mistranslation():
-    comparison = compare_numbers("新增城市绿地200公顷", "green another 2 square kilometers of urban land")
+    comparison = compare_quantities("新增城市绿地200公顷", "green another 2 square kilometers of urban land")
     assert not comparison.mistranslated and not comparison.zh_missing and not comparison.en_extra
     assert [(z.value, e.value) for z, e in comparison.matched] == [(Decimal(200), Decimal(2))]
 
