@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
 
 from qa.lang.comparison import compare_quantities  # noqa: E402
-from qa.lang.quantity import Quantity  # noqa: E402
+from qa.lang.numbers.quantity import Quantity  # noqa: E402
 from qa.model import Pair, Segment  # noqa: E402
 from qa.rules import all_rules  # noqa: E402
 

@@ -28,9 +28,9 @@ with atheris.instrument_imports(include=["qa", "polib"]):
     from qa.config import Config
     from qa.engine import Engine
     from qa.lang.comparison import compare_units
-    from qa.lang.en_numbers import en_quantities
     from qa.lang.footnotes import find_markers
-    from qa.lang.zh_numbers import zh_quantities
+    from qa.lang.numbers.en import en_quantities
+    from qa.lang.numbers.zh import zh_quantities
     from qa.model import TAG_MARK, Document
     from qa.readers import InputError, read_data, read_path
     from qa.readers.aligned import pair_lines

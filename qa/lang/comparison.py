@@ -1,6 +1,6 @@
 """A pair's quantities compared with their units taken into account: what the NUM and UNIT rules ask.
 
-The numbers (qa.lang.number_match: extraction and matching) and the units (qa.lang.units: the
+The numbers (qa.lang.numbers.match: extraction and matching) and the units (qa.lang.units: the
 lexicon, pint conversions) know nothing of each other; this module composes them. A value
 converted into another unit (200公顷 ↔ 2 square kilometers) is a match for the NUM rules, and
 the UNIT rules compare the units of the matched quantities. Both answers are cached per pair
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from qa.lang import number_match, units
-from qa.lang.number_match import NumberComparison
-from qa.lang.quantity import any_size
+from qa.lang import units
+from qa.lang.numbers import match as number_match
+from qa.lang.numbers.match import NumberComparison
+from qa.lang.numbers.quantity import any_size
 
 
 def compare_quantities(zh_text: str, en_text: str) -> NumberComparison:

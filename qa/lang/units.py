@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
-from qa.lang.quantity import Quantity
+from qa.lang.numbers.quantity import Quantity
 
 __all__ = [
     "Lexicon",

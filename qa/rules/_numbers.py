@@ -18,6 +18,6 @@ class NumberRule(Rule):
     """Not registered: loads jieba (hanzi numerals inside words) before worker processes fork."""
 
     def prepare(self) -> None:
-        from qa.lang.number_match import prepare
+        from qa.lang.numbers.match import prepare
 
         prepare()

@@ -37,7 +37,7 @@ class NumberMissing(NumberRule):
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         from qa.lang.comparison import compare_quantities
-        from qa.lang.number_match import describe
+        from qa.lang.numbers.match import describe
 
         comparison = compare_quantities(pair.zh.text, pair.en.text)
         for quantity in comparison.zh_missing:

@@ -33,7 +33,7 @@ class NumberExtra(NumberRule):
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         from qa.lang.comparison import compare_quantities
-        from qa.lang.number_match import describe
+        from qa.lang.numbers.match import describe
 
         comparison = compare_quantities(pair.zh.text, pair.en.text)
         for quantity in comparison.en_extra:

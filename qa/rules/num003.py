@@ -32,7 +32,7 @@ class NumberMistranslated(NumberRule):
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         from qa.lang.comparison import compare_quantities
-        from qa.lang.number_match import describe, power_of_ten
+        from qa.lang.numbers.match import describe, power_of_ten
 
         comparison = compare_quantities(pair.zh.text, pair.en.text)
         for zh_quantity, en_quantity in comparison.mistranslated:

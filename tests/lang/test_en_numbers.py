@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from qa.lang.en_numbers import en_quantities
+from qa.lang.numbers.en import en_quantities
 
 
 def shown(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.lang.number_match import compare_numbers, power_of_ten
+from qa.lang.numbers.match import compare_numbers, power_of_ten
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_hand_written_initialisers_take_every_field_in_order():
     import inspect
     from decimal import Decimal
 
-    from qa.lang.quantity import Quantity
+    from qa.lang.numbers.quantity import Quantity
     from qa.model import Hit
 
     for cls in (Quantity, Hit):

@@ -10,8 +10,8 @@ import pytest
 from qa.datapacks import shipped_dir
 from qa.lang import units
 from qa.lang.comparison import compare_quantities
-from qa.lang.en_numbers import en_quantities
-from qa.lang.zh_numbers import zh_quantities
+from qa.lang.numbers.en import en_quantities
+from qa.lang.numbers.zh import zh_quantities
 from qa.model import Pair, Segment
 from qa.rules import RuleContext, all_rules
 

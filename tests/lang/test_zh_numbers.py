@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from qa.lang.zh_numbers import parse_zh_numeral, zh_quantities
+from qa.lang.numbers.zh import parse_zh_numeral, zh_quantities
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ from hypothesis import strategies as st
 from qa_strategies import texts
 
 from qa.lang.comparison import compare_units
-from qa.lang.en_numbers import en_quantities
 from qa.lang.footnotes import blank_markers, find_markers
+from qa.lang.numbers.en import en_quantities
+from qa.lang.numbers.zh import zh_quantities
 from qa.lang.scripts import han_runs
 from qa.lang.units import active_lexicon, en_span, unit_after, zh_span
-from qa.lang.zh_numbers import zh_quantities
 from qa.model import TAG_MARK
 from qa.readers.pieces import PLACEHOLDER, LineIndex, SegmentBuilder
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from qa_strategies import texts
 
-from qa.lang.en_numbers import en_quantities
-from qa.lang.quantity import Quantity
-from qa.lang.zh_numbers import zh_quantities
+from qa.lang.numbers.en import en_quantities
+from qa.lang.numbers.quantity import Quantity
+from qa.lang.numbers.zh import zh_quantities
 
 PROFILE = settings.get_profile("qa-property")
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from qa.lang.footnotes import blank_markers
-from qa.lang.quantity import Quantity, any_size
+from qa.lang.numbers.quantity import Quantity, any_size
 
 __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from qa.lang.en_numbers import _trie_pattern, en_quantities
-from qa.lang.quantity import Quantity, any_size, family, format_value
-from qa.lang.zh_numbers import zh_quantities
+from qa.lang.numbers.en import _trie_pattern, en_quantities
+from qa.lang.numbers.quantity import Quantity, any_size, family, format_value
+from qa.lang.numbers.zh import zh_quantities
 from qa.model import elide
 
 __all__ = ["NumberComparison", "compare_numbers", "match_quantities", "power_of_ten", "values_agree"]
@@ -57,7 +57,7 @@ def _en_quantities_cached(en_text: str) -> tuple[Quantity, ...]:
     return tuple(en_quantities(en_text))
 
 
-#: What a *hard* English quantity needs (see qa.lang.en_numbers): a digit, a number word above
+#: What a *hard* English quantity needs (see qa.lang.numbers.en): a digit, a number word above
 #: ten, a scale word, or percent. Without one, every English quantity is soft.
 _DIGIT = re.compile("[0-9]")
 _HARD_ENGLISH_WORD = re.compile(

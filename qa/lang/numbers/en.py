@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from qa.lang.footnotes import blank_markers
-from qa.lang.quantity import Quantity, any_size
+from qa.lang.numbers.quantity import Quantity, any_size
 
 __all__ = ["en_quantities", "may_have_en_numbers"]
 

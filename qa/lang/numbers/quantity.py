@@ -1,7 +1,7 @@
 """The Quantity: one number found in one side of a pair, in a form both languages share.
 
-Chinese and English extractors (qa.lang.zh_numbers, qa.lang.en_numbers) produce
-Quantities; the number rules only compare them (qa.lang.number_match).
+Chinese and English extractors (qa.lang.numbers.zh, qa.lang.numbers.en) produce
+Quantities; the number rules only compare them (qa.lang.numbers.match).
 """
 
 from __future__ import annotations
