@@ -1,7 +1,8 @@
 """Accuracy of the number rules (NUM001-NUM003) on real clean pairs and on defects made from them.
 
-Clean input: the seeds (seeds/*.txt, read by the txt reader) and the WMT human
-reference pairs (../shared/corpora/wmt-zhen-refs.tsv.gz). For every clean pair the
+Clean input: the seeds (seeds/*.txt, read by the txt reader) and either the WMT human
+reference pairs (../shared/corpora/wmt-zhen-refs.tsv.gz, ``--corpus refs``, the default) or
+the official UN pairs (../shared/corpora/un-dev-zhen.tsv.gz, ``--corpus un``). For every clean pair the
 rules pass, each English number that matches a hard Chinese quantity is damaged in
 turn: a digit changed, the value scaled ×10, ÷10 or ×10⁴, or the number dropped
 (numbers whose value the pair states more than once are left alone: dropping one
@@ -9,7 +10,7 @@ mention of a repeated value loses nothing).
 Recall is the share of damaged pairs that get an error-level NUM finding; the clean
 rate is the share of clean pairs that get one (ideally none).
 
-    python benchmarks/numbers_accuracy.py [--refs PATH] [--limit N] [--show N]
+    python benchmarks/numbers_accuracy.py [--corpus refs|un] [--refs PATH] [--limit N] [--show N]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
+from corpora import REFS, UN, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
 
 from qa.lang.comparison import compare_quantities  # noqa: E402
 from qa.lang.numbers.quantity import Quantity  # noqa: E402
@@ -100,7 +101,8 @@ def damaged(en: str, quantity: Quantity, defect: str, rng: random.Random) -> str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--refs", type=Path, default=REFS)
+    parser.add_argument("--corpus", choices=("refs", "un"), default="refs", help="WMT references or UN dev set")
+    parser.add_argument("--refs", type=Path, default=None, help="the corpus file (default: the chosen corpus)")
     parser.add_argument("--limit", type=int, default=None, help="read only the first N reference pairs")
     parser.add_argument("--show", type=int, default=0, help="print N clean-pair findings and N misses per defect")
     parser.add_argument("--seed", type=int, default=1)
@@ -108,7 +110,8 @@ def main() -> None:
     rng = random.Random(options.seed)
 
     started = time.perf_counter()
-    corpora = {"seeds": list(seed_pairs()), "refs": list(ref_pairs(options.refs, options.limit))}
+    path = options.refs or {"refs": REFS, "un": UN}[options.corpus]
+    corpora = {"seeds": list(seed_pairs()), options.corpus: list(ref_pairs(path, options.limit, options.corpus))}
     clean_rows = []
     flagged_examples: list[str] = []
     attempts: Counter[str] = Counter()

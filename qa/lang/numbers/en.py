@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from qa.lang.footnotes import blank_markers
+from qa.lang.numbers.date_lists import en_date_lists
 from qa.lang.numbers.quantity import Quantity, any_size
 
 __all__ = ["en_quantities", "may_have_en_numbers"]
@@ -430,7 +431,7 @@ def en_quantities(text: str) -> list[Quantity]:
             quantity = _quantity(scan, text, match)
         if quantity is not None:
             quantities.append(quantity)
-    return _join_ranges(text, quantities) if len(quantities) > 1 else quantities
+    return en_date_lists(text, _join_ranges(text, quantities)) if len(quantities) > 1 else quantities
 
 
 def _may_end_with(window: str, words: tuple[str, ...]) -> bool:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from qa.lang.footnotes import blank_markers
+from qa.lang.numbers.date_lists import zh_date_lists
 from qa.lang.numbers.quantity import Quantity, any_size
 
 __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
@@ -373,7 +374,7 @@ def _named_date_pattern() -> re.Pattern[str]:
     for numeral, (_, names) in _NAMED_DATES.items():
         traditional = [name.translate(_NAME_TRADITIONAL) for name in names]
         variants = dict.fromkeys([*names, *traditional, *(name.replace("週", "周") for name in traditional)])
-        alternatives.append(f"{numeral}(?=[”\"」]?(?:{'|'.join(sorted(variants, key=len, reverse=True))}))")
+        alternatives.append(f'{numeral}(?=[”"」]?(?:{"|".join(sorted(variants, key=len, reverse=True))}))')
     # not the end of a longer numeral (二十一, 第十一)
     return re.compile(f"(?<![{_HZ_ANY}0-9第])(?:{'|'.join(alternatives)})")
 
@@ -481,7 +482,7 @@ def zh_quantities(text: str) -> list[Quantity]:
                 )  # fmt: skip
     if len(quantities) > 1:
         quantities.sort(key=_START)
-    return _join_ranges(text, norm, quantities)
+    return zh_date_lists(text, _join_ranges(text, norm, quantities))
 
 
 class _Spans:

@@ -1,0 +1,135 @@
+"""Lists and ranges of days that share a month: each day made a whole date.
+
+Chinese writes the month (and year) once, before the first day: 2015年2月3日至5日,
+2014年10月13 - 17日, 2013年10月24和25日, 11月2至6日. English writes it once, after the
+last day: "from 3 to 5 February", "9-20 March 2015", "on 3 and 4 November". Read one
+number at a time, each side then holds a bare day (5日, the 3 of "3 to 5 February") that
+matches nothing on the other side. Here every day of such a list takes the month and
+year the list states, so that 2015年2月3日 meets "3 February" and 5日 meets "5 February";
+a wrong or missing day still finds no match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.lang.numbers.quantity import Quantity
+
+__all__ = ["en_date_lists", "zh_date_lists"]
+
+#: What joins two days of one list or range (至, 到, -, 和, 、, 及 …), with any spaces around it.
+_ZH_JOIN = re.compile(r"\s*(?:至|到|[-–—~～]|和|、|,|，|及|与|或)\s*")
+#: The same in English: "3 to 5", "3-5", "3 and 4", "3, 4 and 5", "3 or 4".
+_EN_JOIN = re.compile(r"\s?[-–—]\s?|,?\s(?:to|and|or|through)\s|,\s?")
+#: After a date that names its month first ("February 3 to 5"), a comma alone ends the date ("March 3, 20 …").
+_EN_JOIN_AFTER = re.compile(r"\s?[-–—]\s?|,?\s(?:to|and|or|through)\s")
+#: The longest joiner either pattern accepts (", through "), so that a long gap is never tried.
+_LONGEST_JOIN = 12
+
+
+def _is_bare_day(quantity: Quantity) -> bool:
+    """A number that may be a day of the month: an integer from 1 to 31 in digits, or a date of a day alone."""
+    if quantity.kind == "date":
+        return quantity.date is not None and quantity.date[:2] == (None, None) and quantity.date[2] is not None
+    return (
+        quantity.kind == "cardinal"
+        and not quantity.spelled
+        and not quantity.unit
+        and not quantity.approx
+        and not quantity.identifier
+        and not quantity.measure
+        and quantity.text.isdigit()
+        and 1 <= quantity.value <= 31
+    )
+
+
+def _as_day(quantity: Quantity, year: int | None, month: int, hard: bool) -> Quantity:
+    return replace(quantity, kind="date", value=quantity.value, date=(year, month, int(quantity.value)), hard=hard)
+
+
+def _joined(text: str, left: Quantity, right: Quantity, join: re.Pattern[str]) -> bool:
+    gap_length = right.start - left.end
+    return 0 < gap_length <= _LONGEST_JOIN and join.fullmatch(text, left.end, right.start) is not None
+
+
+def zh_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """2015年2月3日至5日: 5日 is 2015-02-05; 2013年10月24和25日: 24 is 2013-10-24 (the month and the day one date)."""
+    if len(quantities) < 2:
+        return quantities
+    result: list[Quantity] = []
+    index = 0
+    while index < len(quantities):
+        head = quantities[index]
+        index += 1
+        if head.kind != "date" or head.date is None or head.date[1] is None:
+            result.append(head)
+            continue
+        year, month, day = head.date
+        if day is None:
+            # 2014年10月13 - 17日: the first day follows the month with no 日 of its own
+            if index >= len(quantities):
+                result.append(head)
+                continue
+            first = quantities[index]
+            if first.start != head.end or not _is_bare_day(first) or first.kind != "cardinal":
+                result.append(head)
+                continue
+            if index + 1 >= len(quantities) or not _joined(text, first, quantities[index + 1], _ZH_JOIN):
+                result.append(head)
+                continue
+            head = Quantity(first.value, "date", head.start, first.end, text[head.start : first.end], hard=True,
+                            date=(year, month, int(first.value)))  # fmt: skip
+            index += 1
+        result.append(head)
+        last = head
+        while index < len(quantities):
+            following = quantities[index]
+            if not _is_bare_day(following) or not _joined(text, last, following, _ZH_JOIN):
+                break
+            last = _as_day(following, year, month, hard=True)
+            result.append(last)
+            index += 1
+    return result
+
+
+def en_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The days next to a whole date take its month and year.
+
+    "from 3 to 5 February": 3 is 3 February; "9-20 March 2015": 9 is 9 March 2015; and after a
+    date that names its month first, "February 3 to 5": 5 is February 5.
+    """
+    if len(quantities) < 2:
+        return quantities
+    result = list(quantities)
+    # backwards: the days before a whole date ("3, 4 and 5 November")
+    for index in range(len(result) - 1, 0, -1):
+        tail = result[index]
+        if tail.kind != "date" or tail.date is None or tail.date[1] is None or tail.date[2] is None:
+            continue
+        year, month, _ = tail.date
+        position = index - 1
+        last = tail
+        while position >= 0:
+            before = result[position]
+            if before.kind != "cardinal" or not _is_bare_day(before) or not _joined(text, before, last, _EN_JOIN):
+                break
+            last = result[position] = _as_day(before, year, month, hard=before.hard or tail.hard)
+            position -= 1
+    # forwards: the days after a date that starts with its month ("February 3 to 5, 2015")
+    for index in range(len(result) - 1):
+        head = result[index]
+        if head.kind != "date" or head.date is None or head.date[1] is None or head.date[2] is None:
+            continue
+        if not text[head.start : head.start + 1].isalpha():
+            continue
+        year, month, _ = head.date
+        position = index + 1
+        last = head
+        while position < len(result):
+            after = result[position]
+            if after.kind != "cardinal" or not _is_bare_day(after) or not _joined(text, last, after, _EN_JOIN_AFTER):
+                break
+            last = result[position] = _as_day(after, year, month, hard=after.hard or head.hard)
+            position += 1
+    return result
