@@ -7,7 +7,7 @@ hundreds of thousands (an order of magnitude). Number words go through text2num.
 
 Digits are *hard*. Number words below ten, ordinal words below tenth, Roman numerals
 and month names without a day are *soft*: a translation adds "two" or "First," freely.
-Footnote markers (qa.lang.footnotes) and identifiers (M101, PM2.5, CO2, G20,
+Footnote markers (qa.lang.markers) and identifiers (M101, PM2.5, CO2, G20,
 COVID-19, 5G) are not numbers; "Line 12" is.
 """
 
@@ -18,7 +18,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from qa.lang.footnotes import blank_markers
+from qa.lang.markers import blank_markers
 from qa.lang.numbers.date_lists import en_date_lists
 from qa.lang.numbers.quantity import Quantity, any_size
 
@@ -126,8 +126,10 @@ _NUMBER = rf"""(?=[0-9.$£€¥₹acegjhnrsu])  # a digit, a dot, a currency sig
 _MAGNITUDE = r"""(?=[bdhmt])
     (?P<magnitude>\b(?P<mag1>tens|hundreds|dozens)\sof\s(?P<mag2>thousands|millions|billions)\b
         |\b(?P<mag3>dozens|hundreds|thousands|millions|billions)\sof\b)"""
-_FRACTION = r"""(?=[ahot])
+_FRACTION = r"""(?=[ahotfsen])
     (?P<fraction>\b(?:(?P<numerator>one|two|three)[\s-](?P<denominator>half|third|quarter|fifth)s?
+        |(?P<numerator3>one|two|three|four|five|six|seven|eight|nine)\sin\s
+            (?P<denominator3>two|three|four|five|six|seven|eight|nine|ten|twenty|a\shundred)
         |a\s(?P<denominator2>third|quarter|fifth)(?=\sof\b)|(?:a\s)?half)\b)"""
 _MULTIPLE = r"""(?=[dfqt])
     (?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?
@@ -379,6 +381,19 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
+#: Currency codes and words UN English glues to the amount: Euro1.5 million, SwF 20 is spaced.
+_GLUED_CURRENCIES = ("Euro", "EUR", "USD", "CHF", "SwF", "GBP", "JPY", "RMB", "CNY")
+
+
+def _glued_currency(text: str, start: int) -> int:
+    """The length of a currency code right before ``start`` and after a word boundary (Euro1.5), or 0."""
+    for code in _GLUED_CURRENCIES:
+        begin = start - len(code)
+        if begin >= 0 and text.startswith(code, begin) and not text[begin - 1 : begin].isalnum():
+            return len(code)
+    return 0
+
+
 def _is_identifier(text: str, start: int, end: int) -> bool:
     """M101, CO2, G20, COVID-19, 5G, A4: a number glued to letters names something."""
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_/#"):
@@ -497,6 +512,12 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
             base = _MAGNITUDES[match.group("mag3").lower()]
         return Quantity(Decimal(base), "cardinal", start, end, source, hard=False, magnitude=True, spelled=True)
     if kind == "fraction":
+        if match.group("numerator3"):  # one in three, three in five
+            over = match.group("denominator3").lower().replace("a hundred", "hundred")
+            count = Decimal(_CARDINAL_WORDS.index(match.group("numerator3").lower()))
+            whole = Decimal(100 if over == "hundred" else _CARDINAL_WORDS.index(over))
+            return Quantity(count / whole, "fraction", start, end, source, hard=False, quantum=Decimal("0.001"),
+                            spelled=True)  # fmt: skip
         numerator = match.group("numerator")
         denominator = (match.group("denominator") or match.group("denominator2") or "half").lower()
         numerator = (numerator or "one").lower()
@@ -611,6 +632,11 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
         "currency", "digits", "suffix", "scale", "percent"
     )
     digits_start, digits_end = match.span("digits")
+    glued = 0
+    if not currency and scan[digits_start - 1 : digits_start].isalpha():
+        glued = _glued_currency(scan, digits_start)
+    if glued:  # Euro1.5 million, as UN English writes it
+        currency = scan[digits_start - glued : digits_start]
     identifier = not currency and (
         _is_identifier(scan, digits_start, match.end("suffix") if suffix_text else digits_end)
         # 4K, 5G, 3D name formats; 50K and $5M count
@@ -658,7 +684,13 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
         and 1000 <= value <= 2999
     ):
         kind = "year"
-    start = match.start()
+    if len(digits) == 4 and not (currency or suffix or scale_word or percent_text) and digits.isdigit():
+        clock = _military_time(scan, digits, end)
+        if clock is not None:  # 1930 hours, at 0300: a time of day, as UN English writes it
+            kind, value, quantum = "time", clock, _ONE
+            hours_after = _HOURS_AFTER.match(scan, end)
+            end = hours_after.end() if hours_after else end
+    start = match.start() - glued
     if currency:
         unit = currency.strip()
     if identifier and suffix != "s":
@@ -678,6 +710,22 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
         identifier=identifier,
         gloss=gloss,
     )
+
+
+_HOURS_AFTER = re.compile(r"\s?(?:hours|hrs|h)\b")
+_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|to|and|between|since|before|after)\s$", re.IGNORECASE)
+_ONE = Decimal(1)
+
+
+def _military_time(scan: str, digits: str, end: int) -> Decimal | None:
+    """Minutes after midnight of "1930 hours" or "at 0300" (four digits, "hours" after or a zero first
+    and "at", "from", "until" … before), else None."""
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        return None
+    if _HOURS_AFTER.match(scan, end) or (digits[0] == "0" and _TIME_BEFORE.search(scan, max(0, end - 12), end - 4)):
+        return Decimal(hours * 60 + minutes)
+    return None
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:

@@ -124,7 +124,7 @@ class Quantity:
         fields["parts"] = parts
 
     def shown(self) -> str:
-        """The value for a message: 61,000, 3.5%, 2023-01-15, 3–5."""
+        """The value for a message: 61,000, 3.5%, 2023-01-15, 3–5, 19:30."""
         if self.kind == "date" and self.date is not None:
             year, month, day = self.date
             return "-".join(
@@ -137,6 +137,9 @@ class Quantity:
         suffix = "%" if self.kind == "percent" else " points" if self.kind == "percentage_point" else ""
         if self.kind == "month":
             return f"month {int(self.value)}"
+        if self.kind == "time" and self.value == self.value.to_integral_value() and 0 <= self.value < 10**6:
+            hours, minutes = divmod(int(self.value), 60)  # a time's value counts minutes after midnight
+            return f"{hours:02d}:{minutes:02d}"
         return format_value(self.value) + suffix
 
 

@@ -13,7 +13,7 @@ enumerators ((八), 二、, 一是) are *soft*: translations render them as "a",
 "Eighth" or drop them. Digits, 万/亿 compounds, dates, percentages and ordinals are
 *hard*. Signs are not kept (下降3.5% and "fell 3.5%" say the same); values are absolute.
 
-Footnote markers (qa.lang.footnotes) and identifiers (G20, PM2.5, COVID-19, 5G) are
+Footnote markers (qa.lang.markers) and identifiers (G20, PM2.5, COVID-19, 5G) are
 never numbers.
 """
 
@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
 
-from qa.lang.footnotes import blank_markers
+from qa.lang.markers import blank_markers
 from qa.lang.numbers.date_lists import zh_date_lists
 from qa.lang.numbers.quantity import Quantity, any_size
 
@@ -537,7 +537,11 @@ def _normalised(text: str) -> str:
     # Most texts have nothing to normalise but full-width commas: replace() is many times cheaper than
     # translate(), which looks up every character.
     norm = text.replace("，", ",")
-    return norm.translate(_NORMALISE) if _TO_NORMALISE.search(norm) else norm
+    if _TO_NORMALISE.search(norm):
+        norm = norm.translate(_NORMALISE)
+    if "两年期" in norm:  # the biennium (2016-2017两年期): a word, not 2017 and 2
+        norm = norm.replace("两年期", "双年期")
+    return norm
 
 
 def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
