@@ -28,7 +28,7 @@ with atheris.instrument_imports(include=["qa", "polib"]):
     from qa.config import Config
     from qa.engine import Engine
     from qa.lang.comparison import compare_units
-    from qa.lang.footnotes import find_markers
+    from qa.lang.markers import find_markers
     from qa.lang.numbers.en import en_quantities
     from qa.lang.numbers.zh import zh_quantities
     from qa.model import TAG_MARK, Document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from qa.lang.footnotes import UNAMBIGUOUS_FORMS, Marker, document_markers, find_markers, has_notes_section
+from qa.lang.markers import UNAMBIGUOUS_FORMS, Marker, document_markers, find_markers, has_notes_section
 from qa.model import Document, Hit, Pair, Side
 from qa.rules import Rule, register
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa.lang.footnotes import UNAMBIGUOUS_FORMS, document_markers, has_notes_section, note_keys
+from qa.lang.markers import UNAMBIGUOUS_FORMS, document_markers, has_notes_section, note_keys
 from qa.model import Document, Hit
 from qa.rules import Rule, register
 

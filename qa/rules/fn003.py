@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa.lang.footnotes import document_markers, label_key, note_label, note_label_span
+from qa.lang.markers import document_markers, label_key, note_label, note_label_span
 from qa.model import Document, Hit
 from qa.rules import Rule, register
 

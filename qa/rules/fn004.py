@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from qa.lang.footnotes import (
+from qa.lang.markers import (
     PlacedMarker,
     document_markers,
     has_notes_section,

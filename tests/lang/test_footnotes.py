@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.lang.footnotes import find_markers, label_key, note_label
+from qa.lang.markers import find_markers, label_key, note_label
 from qa.model import Note, Segment
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from qa_strategies import texts
 
 from qa.lang.comparison import compare_units
-from qa.lang.footnotes import blank_markers, find_markers
+from qa.lang.markers import blank_markers, find_markers
 from qa.lang.numbers.en import en_quantities
 from qa.lang.numbers.zh import zh_quantities
 from qa.lang.scripts import han_runs
