@@ -125,7 +125,7 @@ _NUMBER = rf"""(?=[0-9.$£€¥₹acegjhnrsu])  # a digit, a dot, a currency sig
         (?P<percent>\s?(?=[%p])(?:%|per\s?cent\b|pct\b|percentage\spoints?\b))?)"""
 _MAGNITUDE = r"""(?=[bdhmt])
     (?P<magnitude>\b(?P<mag1>tens|hundreds|dozens)\sof\s(?P<mag2>thousands|millions|billions)\b
-        |\b(?P<mag3>dozens|hundreds|thousands|millions|billions)\sof\b)"""
+        |\b(?P<mag3>dozens|hundreds|thousands|millions|billions)(?:\sof\b|(?=[\s.,;:!?)]|$)))"""
 _FRACTION = r"""(?=[ahotfsen])
     (?P<fraction>\b(?:(?P<numerator>one|two|three)[\s-](?P<denominator>half|third|quarter|fifth)s?
         |(?P<numerator3>one|two|three|four|five|six|seven|eight|nine)\sin\s

@@ -448,7 +448,11 @@ def zh_quantities(text: str) -> list[Quantity]:
                 and _measure_at(norm, run_end) is None
             ):
                 continue
-        if not _has_digit(run) and not _bare_scale_quantity(norm, run_start, run_end):
+        if (
+            not _has_digit(run)
+            and not _bare_scale_quantity(norm, run_start, run_end)
+            and not norm.endswith("百分之", 0, run_start)  # 百分之十, 百分之百
+        ):
             continue
         if run in ("零", "〇"):
             continue
@@ -693,6 +697,8 @@ def _classify(
         elif points:
             kind, span_end, hard = "percentage_point", points.end(), True
         elif norm.startswith("分之", end):
+            if numeral == "百":
+                return None  # 百分之七十五 is a percentage, read from the numeral after 百分之
             denominator = _RUN.match(norm, end + 2)
             parsed = parse_zh_numeral(denominator.group()) if denominator else None
             if parsed is None or not value:
@@ -720,8 +726,10 @@ def _classify(
             if len(numeral) < 2 and not magnitude:
                 return None  # a lone 三 / 五 inside a word
             hard = value >= 10
-    if spelled and not has_digit and not magnitude:
-        hard = False  # 十年, 百万亩, 万人: a round figure without a digit is often rendered loosely
+    if spelled and not has_digit and not magnitude and (kind != "percent" or value == 100):
+        # 十年, 百万亩, 万人: a round figure without a digit is often rendered loosely (百分之百: "fully");
+        # 百分之十 is a percentage, kept as one
+        hard = False
     if norm.startswith(("级", "級"), end) and not has_digit:
         magnitude = True
         span_end = end + 1
