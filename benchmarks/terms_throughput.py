@@ -6,7 +6,7 @@ corpus together, terms in at least 3 distinct sources, up to three renderings ea
 pairs/s of: the whole `qa check` run with that glossary (a subprocess, as a user runs it,
 with the number of findings per pair), the engine with the default rule set and with the
 TERM rules alone, and the Chinese matchers this project considered (the two-character
-scan in qa.lang.glossary, Aho-Corasick from pyahocorasick if installed, jieba with the
+scan in qa.lang.terms, Aho-Corasick from pyahocorasick if installed, jieba with the
 glossary as a user dictionary). Target: the whole `qa check` at 10,000 pairs/s or more on one
 core (`--jobs 1`); the run on every core (`--jobs 0`, the default) is reported beside it.
 
@@ -31,8 +31,8 @@ from pathlib import Path
 from qa.config import Config
 from qa.datapacks import shipped_dir
 from qa.engine import Engine
-from qa.lang.glossary import _GLOSSARIES, Glossary, load_glossary
-from qa.lang.term_extract import extract_terms, format_glossary_tsv
+from qa.lang.terms.extract import extract_terms, format_glossary_tsv
+from qa.lang.terms.index import _GLOSSARIES, Glossary, load_glossary
 from qa.parallel import available_cores
 from qa.readers import read_text
 from qa.rules import RuleContext
@@ -139,13 +139,13 @@ def main() -> None:
         chinese = [pair.zh.text for pair in document.pairs]
         print(f"matching the Chinese side only, {len(big):,} terms:")
         fresh = Glossary(dict(big.entries))
-        timed("two-character scan (qa.lang.glossary)", count, lambda: [fresh.find(t) for t in chinese])
+        timed("two-character scan (qa.lang.terms)", count, lambda: [fresh.find(t) for t in chinese])
         try:
             import ahocorasick
         except ImportError:
             print("  pyahocorasick not installed: skipped")
         else:
-            from qa.lang.glossary import TermMatch, fold_chinese
+            from qa.lang.terms import TermMatch, fold_chinese
 
             automaton = ahocorasick.Automaton()
             for term, entry in big.entries.items():

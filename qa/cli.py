@@ -548,7 +548,7 @@ def list_glossaries(
 ) -> None:
     """List the glossary packs shipped with qa and the glossaries this project enables."""
     from qa.datapacks import data_dirs, glossary_packs, pack_description, shown
-    from qa.lang.glossary import GlossaryError, glossary_files, load_glossary
+    from qa.lang.terms import GlossaryError, glossary_files, load_glossary
     from qa.rules.base import RuleContext
 
     try:
@@ -618,7 +618,7 @@ _LONG_EXTRACT = 5000
 
 
 def run_terms_extract(paths: list[Path], *, output: Path | None, top: int, min_count: int, encoding: str | None) -> int:
-    from qa.lang.term_extract import extract_terms, format_glossary_tsv
+    from qa.lang.terms.extract import extract_terms, format_glossary_tsv
 
     if top < 1:
         raise UsageError(f"--top: expected a positive number, got {top}")

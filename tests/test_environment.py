@@ -71,7 +71,8 @@ def test_no_home_and_no_account(monkeypatch, tmp_path: Path) -> None:
     """
     import pwd
 
-    from qa.lang import glossary, units
+    from qa.lang import units
+    from qa.lang.terms import fold
 
     def no_account(uid: int):
         raise KeyError(f"getpwuid(): uid not found: {uid}")
@@ -82,5 +83,5 @@ def test_no_home_and_no_account(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     registry = units._registry.__wrapped__()
     assert registry.Quantity("1 hectare").to("m ** 2").magnitude == 10_000
-    assert glossary._fold_cache_path() is None
+    assert fold._fold_cache_path() is None
     assert list(tmp_path.iterdir()) == []

@@ -13,7 +13,7 @@ class GlossaryRule(Rule):
     @property
     def glossary(self):
         if self._glossary is None:
-            from qa.lang.glossary import glossary_for  # lazily: no glossary work at start-up
+            from qa.lang.terms import glossary_for  # lazily: no glossary work at start-up
 
             self._glossary = glossary_for(self.context)
         return self._glossary

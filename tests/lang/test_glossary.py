@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.lang.glossary import (
-    _DENSE_GLOSSARY,
+from qa.lang.terms import (
     Glossary,
     GlossaryEntry,
     GlossaryError,
@@ -22,6 +21,7 @@ from qa.lang.glossary import (
     parse_yaml,
     rendering_pattern,
 )
+from qa.lang.terms.index import _DENSE_GLOSSARY
 
 SHIPPED = Path(__file__).resolve().parents[2] / "rules" / "glossaries" / "beijing-gov.tsv"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -32,7 +32,10 @@ def test_tsv_renderings_forbidden_and_notes():
     assert len(entries) == 1
     entry = entries[0]
     assert (entry.zh, entry.renderings, entry.forbidden, entry.note) == (
-        "一带一路", ("Belt and Road",), ("OBOR",), "official since 2015"
+        "一带一路",
+        ("Belt and Road",),
+        ("OBOR",),
+        "official since 2015",
     )
     assert entry.source == "g.tsv:2"
 
@@ -207,7 +210,7 @@ def test_empty_glossary_imports_nothing_heavy():
 
     code = (
         "import sys\n"
-        "from qa.lang.glossary import Glossary\n"
+        "from qa.lang.terms import Glossary\n"
         "assert Glossary().find('京津冀') == []\n"
         "print(sorted(m for m in ('opencc', 'jieba') if m in sys.modules))\n"
     )
@@ -217,17 +220,17 @@ def test_empty_glossary_imports_nothing_heavy():
 
 def test_traditional_folding_table_is_cached_between_runs(tmp_path, monkeypatch):
     """OpenCC's table takes ~50 ms to build; later runs read it from the user's cache folder."""
-    from qa.lang import glossary
+    from qa.lang.terms import fold
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    glossary.traditional_to_simplified_table.cache_clear()
-    built = glossary.traditional_to_simplified_table()
+    fold.traditional_to_simplified_table.cache_clear()
+    built = fold.traditional_to_simplified_table()
     (cached_file,) = (tmp_path / "qa").glob("opencc-t2s-*.json")
-    glossary.traditional_to_simplified_table.cache_clear()
-    assert glossary._read_fold_cache() == built
-    assert glossary.traditional_to_simplified_table() == built
+    fold.traditional_to_simplified_table.cache_clear()
+    assert fold._read_fold_cache() == built
+    assert fold.traditional_to_simplified_table() == built
     assert built[ord("協")] == "协" and built[ord("屆")] == "届"
     cached_file.write_text("not json", encoding="utf-8")  # a broken cache is rebuilt, not an error
-    glossary.traditional_to_simplified_table.cache_clear()
-    assert glossary.traditional_to_simplified_table() == built
-    glossary.traditional_to_simplified_table.cache_clear()
+    fold.traditional_to_simplified_table.cache_clear()
+    assert fold.traditional_to_simplified_table() == built
+    fold.traditional_to_simplified_table.cache_clear()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qa.lang.glossary import parse_tsv
-from qa.lang.term_extract import english_ngrams, extract_terms, format_glossary_tsv
+from qa.lang.terms import parse_tsv
+from qa.lang.terms.extract import english_ngrams, extract_terms, format_glossary_tsv
 
 # Short pairs modelled on seeds/003 (京津冀, 中关村) and seeds/000 (韧性城市).
 PAIRS = [

@@ -89,7 +89,7 @@ def chinese_words(text: str, cache: dict[str, frozenset[str]]) -> frozenset[str]
     if words is None:
         import jieba
 
-        from qa.lang.glossary import fold_chinese
+        from qa.lang.terms.fold import fold_chinese
 
         # Traditional and Simplified spellings of a word are one candidate
         words = cache[text] = frozenset(word for word in jieba.cut(fold_chinese(text)) if _HAN_WORD.match(word))
@@ -199,9 +199,7 @@ def extract_terms(
                 break
             if not any(_overlaps(gram, other) for other in chosen):
                 chosen.append(gram)
-        found.append(
-            CandidateTerm(word, best, frequency, best_count, round(best_dice, 3), score, tuple(chosen[1:]))
-        )
+        found.append(CandidateTerm(word, best, frequency, best_count, round(best_dice, 3), score, tuple(chosen[1:])))
         if len(found) == top:
             break
     return found
@@ -210,7 +208,7 @@ def extract_terms(
 def _overlaps(gram: str, other: str) -> bool:
     """Listing both adds nothing: one is a run of the other's words ("pandemic" in "covid-19
     pandemic"), or a form the glossary's matching already accepts (products for product)."""
-    from qa.lang.glossary import find_rendering
+    from qa.lang.terms.matching import find_rendering
 
     if f" {gram} " in f" {other} " or f" {other} " in f" {gram} ":
         return True
