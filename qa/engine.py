@@ -243,6 +243,10 @@ class Engine:
         )
         evidence = _new(Evidence)
         evidence.__dict__.update(zh=zh, en=en, side=side, start=start, end=end)
+        if hit.other is not None:
+            evidence.__dict__.update(other_start=hit.other[0], other_end=hit.other[1])
+        if pair is not None:
+            evidence.__dict__["pair"] = pair.index
         finding = _new(Finding)
         finding.__dict__.update(
             code=code,

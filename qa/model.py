@@ -195,6 +195,9 @@ class Hit:
     ``segment`` (a note or an unpaired run) outside any pair.
     ``key`` identifies the finding within its pair for fingerprints (for example
     the value of a number); it defaults to the text of the span.
+    ``other`` is the (start, end) of the span on the other side that the hit names, if
+    any (NUM003: the Chinese number the English one mistranslates), so that reports
+    can show both.
     """
 
     side: Side
@@ -205,6 +208,7 @@ class Hit:
     key: str | None = None
     pair: Pair | None = None
     segment: Segment | None = None
+    other: tuple[int, int] | None = None
 
     def __init__(
         self,
@@ -216,6 +220,7 @@ class Hit:
         key: str | None = None,
         pair: Pair | None = None,
         segment: Segment | None = None,
+        other: tuple[int, int] | None = None,
     ) -> None:
         # the dataclass's own __init__ sets each field through object.__setattr__ (frozen): a large
         # glossary makes hundreds of thousands of hits, and filling the fields directly costs a third
@@ -228,6 +233,7 @@ class Hit:
         fields["key"] = key
         fields["pair"] = pair
         fields["segment"] = segment
+        fields["other"] = other
 
 
 @dataclass(frozen=True)
@@ -241,13 +247,20 @@ class Location:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The pair a finding is about and the offending span inside it."""
+    """The pair a finding is about and the offending span inside it.
+
+    ``other_start``/``other_end`` are the span the finding names on the other side (-1 when it
+    names none); ``pair`` is the pair's index in its document (-1 for a note or unpaired text).
+    """
 
     zh: str
     en: str
     side: Side
     start: int
     end: int
+    other_start: int = -1
+    other_end: int = -1
+    pair: int = -1
 
     @property
     def text(self) -> str:
@@ -264,6 +277,8 @@ class Finding:
     evidence: Evidence
     suggestion: str | None = None
     fingerprint: str = field(default="", compare=False)
+    #: Findings on the same pair that this one explains (qa/fold.py), reported inside it.
+    related: tuple[Finding, ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple:
         loc = self.location

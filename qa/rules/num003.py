@@ -50,4 +50,5 @@ class NumberMistranslated(NumberRule):
                 message,
                 suggestion=number_suggestion(zh_quantity),
                 key=f"{zh_quantity.shown()}|{en_quantity.shown()}",
+                other=(zh_quantity.start, zh_quantity.end),
             )
