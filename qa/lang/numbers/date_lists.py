@@ -18,20 +18,27 @@ from qa.lang.numbers.quantity import Quantity
 
 __all__ = ["en_date_lists", "zh_date_lists"]
 
-#: What joins two days of one list or range (至, 到, -, 和, 、, 及 …), with any spaces around it.
-_ZH_JOIN = re.compile(r"\s*(?:至|到|[-–—~～]|和|、|,|，|及|与|或)\s*")
+#: What joins two days of one list or range (至, 到, -, 和, 、, 及 …), with any spaces around it; the days
+#: of a list or range ascend (7月25日和20时 is no list).
+_ZH_JOIN = re.compile(r"\s*(?:至|到|[-–—~～]|和|、|及|与|或)\s*")  # not a comma: 2月3日，14岁
 #: The same in English: "3 to 5", "3-5", "3 and 4", "3, 4 and 5", "3 or 4".
-_EN_JOIN = re.compile(r"\s?[-–—]\s?|,?\s(?:to|and|or|through)\s|,\s?")
+_EN_JOIN = re.compile(r"\s?[-–—]\s?|,?\s(?:to|and|or|through)\s(?:the\s)?|,\s?")
 #: After a date that names its month first ("February 3 to 5"), a comma alone ends the date ("March 3, 20 …").
-_EN_JOIN_AFTER = re.compile(r"\s?[-–—]\s?|,?\s(?:to|and|or|through)\s")
-#: The longest joiner either pattern accepts (", through "), so that a long gap is never tried.
-_LONGEST_JOIN = 12
+_EN_JOIN_AFTER = re.compile(r"\s?[-–—]\s?|,?\s(?:to|and|or|through)\s(?:the\s)?")
+#: The longest joiner either pattern accepts (", through the "), so that a long gap is never tried.
+_LONGEST_JOIN = 16
 
 
 def _is_bare_day(quantity: Quantity) -> bool:
     """A number that may be a day of the month: an integer from 1 to 31 in digits, or a date of a day alone."""
     if quantity.kind == "date":
         return quantity.date is not None and quantity.date[:2] == (None, None) and quantity.date[2] is not None
+    if quantity.kind == "ordinal":  # "from May 10 to the 26th"
+        return (
+            quantity.text[-2:].lower() in ("st", "nd", "rd", "th")
+            and quantity.text[:-2].isdigit()
+            and 1 <= quantity.value <= 31
+        )
     return (
         quantity.kind == "cardinal"
         and not quantity.spelled
@@ -72,7 +79,7 @@ def zh_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 result.append(head)
                 continue
             first = quantities[index]
-            if first.start != head.end or not _is_bare_day(first) or first.kind != "cardinal":
+            if first.start != head.end or first.kind != "cardinal" or not _is_bare_day(first):
                 result.append(head)
                 continue
             if index + 1 >= len(quantities) or not _joined(text, first, quantities[index + 1], _ZH_JOIN):
@@ -85,7 +92,11 @@ def zh_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
         last = head
         while index < len(quantities):
             following = quantities[index]
-            if not _is_bare_day(following) or not _joined(text, last, following, _ZH_JOIN):
+            if (
+                not _is_bare_day(following)
+                or following.value <= last.value
+                or not _joined(text, last, following, _ZH_JOIN)
+            ):
                 break
             last = _as_day(following, year, month, hard=True)
             result.append(last)
@@ -112,7 +123,12 @@ def en_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
         last = tail
         while position >= 0:
             before = result[position]
-            if before.kind != "cardinal" or not _is_bare_day(before) or not _joined(text, before, last, _EN_JOIN):
+            if (
+                before.kind not in ("cardinal", "ordinal")
+                or not _is_bare_day(before)
+                or before.value >= last.value
+                or not _joined(text, before, last, _EN_JOIN)
+            ):
                 break
             last = result[position] = _as_day(before, year, month, hard=before.hard or tail.hard)
             position -= 1
@@ -128,7 +144,12 @@ def en_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
         last = head
         while position < len(result):
             after = result[position]
-            if after.kind != "cardinal" or not _is_bare_day(after) or not _joined(text, last, after, _EN_JOIN_AFTER):
+            if (
+                after.kind not in ("cardinal", "ordinal")
+                or not _is_bare_day(after)
+                or after.value <= last.value
+                or not _joined(text, last, after, _EN_JOIN_AFTER)
+            ):
                 break
             last = result[position] = _as_day(after, year, month, hard=after.hard or head.hard)
             position += 1
