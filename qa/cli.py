@@ -219,6 +219,7 @@ def run_check(
     skip_non_bilingual: bool = False,
     jobs: int | None = None,
     glossaries: list[str] | None = None,
+    show_all: bool = False,
 ) -> int:
     from qa.engine import Engine
     from qa.gate import apply_gate, report_stale
@@ -294,6 +295,10 @@ def run_check(
         return EXIT_OK
     gate = apply_gate(findings, documents, config=config, rules=engine.rules, baseline_file=baseline, changes=changes)
     findings = gate.findings
+    if not show_all:  # one mistake, one finding: what a pair-level finding explains goes inside it
+        from qa.fold import fold
+
+        findings = fold(findings)
     reporter = get_reporter(
         output_format,
         files=[d.path for d in documents],
@@ -402,6 +407,14 @@ def check(
     glossary: Annotated[
         list[str] | None, typer.Option("--glossary", metavar="PACK|PATH", help=GLOSSARY_HELP)
     ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--show-all",
+            help="Also report as findings of their own the findings that another explains (an untranslated "
+            "segment's stray Chinese, punctuation, numbers), which are otherwise folded into it.",
+        ),
+    ] = False,
 ) -> None:
     """Check zh/en pairs in files and report findings.
 
@@ -426,6 +439,7 @@ def check(
             skip_non_bilingual=skip_non_bilingual,
             jobs=jobs,
             glossaries=glossary,
+            show_all=show_all,
         )
     except (
         InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError, OutputError

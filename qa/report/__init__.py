@@ -85,6 +85,7 @@ class Summary:
     warning: int
     note: int
     suppressed: int
+    folded: int = 0  # findings folded into the findings that explain them (qa/fold.py)
 
 
 def summarise(findings: Sequence[Finding], files: Sequence[str] = (), suppressed: int = 0) -> Summary:
@@ -102,6 +103,7 @@ def summarise(findings: Sequence[Finding], files: Sequence[str] = (), suppressed
         warning=by_severity["warning"],
         note=by_severity["note"],
         suppressed=suppressed,
+        folded=sum(len(finding.related) for finding in findings),
     )
 
 
@@ -110,7 +112,9 @@ def plural(count: int, noun: str) -> str:
 
 
 def summary_line(summary: Summary) -> str:
-    """``3 findings: 1 error, 2 warnings in 2 of 5 files (1 suppressed)`` or ``no findings in 3 files``."""
+    """``3 findings: 1 error, 2 warnings in 2 of 5 files (4 folded, 1 suppressed)`` or ``no findings in 3 files``.
+
+    Folded findings are those other findings explain (qa/fold.py): not counted among the findings."""
     if summary.findings == 0:
         line = f"no findings in {plural(summary.files, 'file')}"
     else:
@@ -124,8 +128,11 @@ def summary_line(summary: Summary) -> str:
         else:
             where = f"{summary.files_with_findings} of {plural(summary.files, 'file')}"
         line = f"{plural(summary.findings, 'finding')}: {counts} in {where}"
+    notes = [f"{summary.folded} folded"] if summary.folded else []
     if summary.suppressed:
-        line += f" ({summary.suppressed} suppressed)"
+        notes.append(f"{summary.suppressed} suppressed")
+    if notes:
+        line += f" ({', '.join(notes)})"
     return line
 
 
