@@ -1,0 +1,144 @@
+"""What the UNIT rules report: the units of a pair's matched quantities compared, and the spans and
+words of their messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from qa.lang.numbers.quantity import Quantity
+from qa.lang.units.convert import converts, dimension, same_unit
+from qa.lang.units.lexicon import (
+    UNIT_KINDS,
+    Lexicon,
+    Unit,
+    UnitMention,
+    activate,
+    case_sensitive,
+    may_start_zh_unit,
+    unit_after,
+    word_pattern,
+)
+
+
+@dataclass(frozen=True)
+class UnitFinding:
+    """One pair of quantities whose units disagree (or a unit lost in the English)."""
+
+    kind: str  # "dimension", "scale", "currency", "ambiguous", "missing"
+    zh: Quantity
+    en: Quantity
+    zh_unit: UnitMention | None
+    en_unit: UnitMention | None
+
+
+_MAY_HAVE_ZH_UNIT = re.compile(r"[^\x00-\u2fff]")  # a quantity needs a CJK character after it to have a unit
+
+
+def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> tuple[UnitFinding, ...]:
+    """Units of the matched quantities of a pair, compared (``qa.lang.comparison.compare_units`` caches it)."""
+    matched = comparison.matched
+    if not matched:
+        return ()
+    starts = lexicon.zh_starts
+    if not any(z.kind in UNIT_KINDS and may_start_zh_unit(zh_text, z.end, starts) for z, _ in matched):
+        return ()  # no unit after any matched Chinese number: most pairs stop here
+    findings: list[UnitFinding] = []
+    for zh_quantity, en_quantity in matched:
+        if zh_quantity.kind not in UNIT_KINDS or en_quantity.kind not in UNIT_KINDS:
+            continue
+        zh_mention = unit_after(lexicon, "zh", zh_text, zh_quantity)
+        en_mention = unit_after(lexicon, "en", en_text, en_quantity)
+        if zh_mention is None or zh_quantity.magnitude or en_quantity.magnitude:
+            continue  # 上万元 ↔ "tens of thousands of dollars": an order of magnitude, loosely said
+        if en_mention is None:
+            if en_quantity.unit or not zh_quantity.hard or not en_quantity.hard:
+                continue  # a unit the lexicon does not know (¥), or a loose count
+            findings.append(UnitFinding("missing", zh_quantity, en_quantity, zh_mention, None))
+            continue
+        kind = ""
+        for zh_unit, en_unit in candidates(zh_mention, en_mention):
+            kind = (
+                "" if same_unit(zh_unit, en_unit) else _difference(lexicon, zh_quantity, zh_unit, en_quantity, en_unit)
+            )
+            if not kind:
+                break
+        if kind and not (zh_quantity.hard or en_quantity.hard) and _repeated(comparison.zh, zh_quantity):
+            continue  # 两年 … 两个月 ↔ "two months every two years": the same small count twice may pair up crosswise
+        if kind:
+            findings.append(UnitFinding(kind, zh_quantity, en_quantity, zh_mention, en_mention))
+    return tuple(findings)
+
+
+def _repeated(quantities: tuple[Quantity, ...], quantity: Quantity) -> bool:
+    return sum(1 for other in quantities if other.value == quantity.value) > 1
+
+
+def heads(a: Unit, b: Unit) -> tuple[Unit, Unit]:
+    """A rate on one side only (80元 … 每天 ↔ "80 yuan per day"): the "per" is said elsewhere; compare the heads."""
+    if (a.per is None) != (b.per is None):
+        return replace(a, per=None), replace(b, per=None)
+    return a, b
+
+
+def candidates(zh: UnitMention, en: UnitMention) -> list[tuple[Unit, Unit]]:
+    return [heads(a, b) for a in zh.units for b in en.units]
+
+
+def _difference(lexicon: Lexicon, zh: Quantity, zh_unit: Unit, en: Quantity, en_unit: Unit) -> str:
+    if zh_unit.currency_code and en_unit.currency_code:
+        if zh_unit.currency_code == en_unit.currency_code:
+            return "" if converts(lexicon, zh, zh_unit, en, en_unit) else "scale"
+        if zh_unit.currency_code in en_unit.ambiguous:
+            return "ambiguous"
+        return "currency"
+    if converts(lexicon, zh, zh_unit, en, en_unit):
+        return ""
+    zh_dimension = dimension(lexicon, zh_unit)[0]
+    en_dimension = dimension(lexicon, en_unit)[0]
+    if en_dimension.startswith(zh_dimension + " / ") or zh_dimension.startswith(en_dimension + " / "):
+        return ""  # 时速145公里 ↔ "145 kph": the "per hour" is said by another word
+    return "scale" if zh_dimension == en_dimension else "dimension"
+
+
+def loose(lexicon: Lexicon, unit: Unit) -> bool:
+    """A unit translators reword or drop freely (years, days): UNIT003 does not ask for it."""
+    if unit.currency or unit.per is not None:
+        return False
+    return unit.pint in ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def zh_span(finding: UnitFinding) -> tuple[int, int]:
+    end = finding.zh_unit.end if finding.zh_unit else finding.zh.end
+    return finding.zh.start, max(end, finding.zh.end)
+
+
+def en_span(finding: UnitFinding) -> tuple[int, int]:
+    if finding.en_unit is None:
+        return finding.en.start, finding.en.end
+    return min(finding.en.start, finding.en_unit.start), max(finding.en.end, finding.en_unit.end)
+
+
+def unit_context(rule) -> None:
+    """What every UNIT rule does first: use the units files of its run."""
+    context = rule.context
+    activate(context.data_files("*.yaml", "*.yml") if context.data_dirs else None)
+
+
+@lru_cache(maxsize=256)
+def _words_of(lexicon: Lexicon, unit_id: str, currency: str) -> re.Pattern:
+    words = [
+        word
+        for word, others in lexicon.en_words.items()
+        for other in others
+        if other == unit_id or (currency and lexicon.units[other].currency == currency)
+    ]
+    return re.compile(
+        r"(?<![A-Za-z])(?:" + word_pattern(words, [w for w in words if case_sensitive(w)]) + ")(?![A-Za-z])"
+    )
+
+
+def mentions_unit(lexicon: Lexicon, en_text: str, unit: Unit) -> bool:
+    """The English names the unit (or, for money, the currency) somewhere: it may stand before the number."""
+    return _words_of(lexicon, unit.id, unit.currency).search(en_text) is not None
