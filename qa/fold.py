@@ -51,10 +51,11 @@ def fold(findings: Sequence[Finding]) -> list[Finding]:
             kept.append(finding)
         else:
             folded[id(explainer)].append(finding)
-    return [
-        dataclasses.replace(finding, related=(*finding.related, *folded[id(finding)])) if id(finding) in folded else finding
-        for finding in kept
-    ]
+    return [_with_related(finding, folded[id(finding)]) if id(finding) in folded else finding for finding in kept]
+
+
+def _with_related(finding: Finding, related: list[Finding]) -> Finding:
+    return dataclasses.replace(finding, related=(*finding.related, *related))
 
 
 def unfolded(findings: Sequence[Finding]) -> list[Finding]:
