@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from qa.model import Finding
-from qa.report import Reporter, message_with_suggestion, rule_name, summarise, summary_line
+from qa.report import Reporter, message_with_suggestion, plural, rule_name, summarise, summary_line
 from qa.report.locations import repository_path
 
 if TYPE_CHECKING:
@@ -58,4 +58,10 @@ def annotation(finding: Finding, rules: Mapping[str, type[Rule]], path: str | No
     }
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     command = COMMANDS.get(finding.severity, "warning")
-    return f"::{command} {rendered}::{escape_data(message_with_suggestion(finding))}"
+    text = message_with_suggestion(finding)
+    if finding.related:  # the findings it explains (qa/fold.py): one annotation, one line for them
+        explained = "; ".join(
+            f"{item.code} {item.location.line}:{item.location.column} {item.message}" for item in finding.related
+        )
+        text += f"\nalso explains {plural(len(finding.related), 'finding')}: {explained}"
+    return f"::{command} {rendered}::{escape_data(text)}"

@@ -271,8 +271,23 @@ def finding_row(number: int, finding: Finding, href: str, names: Mapping[str, st
         f'<a class="loc" href="{escape(href)}#L{location.line}" title="{title}">{location.line}:{location.column}</a>'
         f'<span class="sev">{escape(finding.severity)}</span>'
         f'<a class="rule" href="#rule-{code}">{code}</a><span class="name">{name}</span>'
-        f'<div class="msg">{shown(finding.message)}</div>{suggestion}</li>'
+        f'<div class="msg">{shown(finding.message)}</div>{suggestion}{related_list(finding, names)}</li>'
     )
+
+
+def related_list(finding: Finding, names: Mapping[str, str]) -> str:
+    """The findings this one explains (qa/fold.py), folded into an expandable list."""
+    if not finding.related:
+        return ""
+    items = "".join(
+        f'<li class="{item.severity}"><span class="loc">{item.location.line}:{item.location.column}</span> '
+        f'<span class="sev">{escape(item.severity)}</span> <b>{escape(item.code)}</b> '
+        f'<span class="name">{escape(names.get(item.code, item.name))}</span> {shown(item.message)}</li>'
+        for item in finding.related
+    )
+    count = len(finding.related)
+    label = f"explains {count} more finding{'' if count == 1 else 's'}"
+    return f'<details class="rel"><summary>{label}</summary><ul>{items}</ul></details>'
 
 
 def highlighted(text: str, spans: list[tuple[int, Finding]]) -> str:
@@ -427,6 +442,7 @@ mark.hot{outline:2px solid #1d232a}
 .name{color:var(--muted);font-size:13px}
 .msg{margin-top:1px}
 .sug{color:#1b6b2f}.sug span{color:var(--muted)}
+.rel{color:var(--muted);margin-top:2px}.rel ul{margin:2px 0;padding-left:18px}.rel li{list-style:disc}
 .none{color:var(--muted)}
 #rules{padding-bottom:40px}
 #rules details{background:#fff;border:1px solid var(--line);border-radius:6px;margin:4px 0;padding:4px 10px}
@@ -488,6 +504,5 @@ def _digest(text: str) -> str:
 #: the page's own style and script may run: were a text ever left unescaped, a script in it
 #: would still not run.
 CONTENT_SECURITY_POLICY = (
-    f"default-src 'none'; style-src {_digest(STYLE)}; script-src {_digest(SCRIPT)}; "
-    "form-action 'none'; base-uri 'none'"
+    f"default-src 'none'; style-src {_digest(STYLE)}; script-src {_digest(SCRIPT)}; form-action 'none'; base-uri 'none'"
 )

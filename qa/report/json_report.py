@@ -61,6 +61,7 @@ class JsonReporter(Reporter):
                 "warning": summary.warning,
                 "note": summary.note,
                 "suppressed": summary.suppressed,
+                "folded": summary.folded,
             },
             "findings": [],
             "pairs": [],
@@ -103,8 +104,51 @@ def context(finding: Finding) -> tuple[str, str]:
     return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
+def other_span(finding: Finding) -> dict[str, Any] | None:
+    """The span the finding names on the other side of its pair, if it names one."""
+    evidence = finding.evidence
+    if evidence.other_start < 0:
+        return None
+    text = evidence.en if evidence.side == "zh" else evidence.zh
+    return {
+        "start": evidence.other_start,
+        "end": evidence.other_end,
+        "text": text[evidence.other_start : evidence.other_end],
+    }
+
+
+def related_record(finding: Finding, rules: Mapping[str, type[Rule]]) -> dict[str, Any]:
+    """A folded finding, inside the finding that explains it: where and what, without the pair's texts."""
+    location, evidence = finding.location, finding.evidence
+    return {
+        "code": finding.code,
+        "name": rule_name(finding, rules),
+        "severity": finding.severity,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "path": location.path.replace("\\", "/"),
+        "line": location.line,
+        "column": location.column,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
+        "fingerprint": finding.fingerprint,
+        "evidence": {"side": evidence.side, "start": evidence.start, "end": evidence.end, "text": evidence.text},
+    }
+
+
 def finding_record(finding: Finding, rules: Mapping[str, type[Rule]], pair: int) -> dict[str, Any]:
-    """One finding as plain data; ``pair`` is the number of its pair's texts in ``pairs``."""
+    """One finding as plain data; ``pair`` is the number of its pair's texts in ``pairs``. ``evidence.other``
+    and ``related`` are there only when the finding has them."""
+    record = _finding_record(finding, rules, pair)
+    other = other_span(finding)
+    if other is not None:
+        record["evidence"]["other"] = other
+    if finding.related:
+        record["related"] = [related_record(item, rules) for item in finding.related]
+    return record
+
+
+def _finding_record(finding: Finding, rules: Mapping[str, type[Rule]], pair: int) -> dict[str, Any]:
     location, evidence = finding.location, finding.evidence
     before, after = context(finding)
     return {
@@ -160,5 +204,17 @@ class _LineWriter:
             f'"end_line": {location.end_line}, "end_column": {location.end_column}, '
             f'"fingerprint": {string(finding.fingerprint)}, "evidence": {{"side": {string(evidence.side)}, '
             f'"start": {evidence.start}, "end": {evidence.end}, "text": {string(evidence.text)}, '
-            f'"before": {string(before)}, "after": {string(after)}, "pair": {self._numbers.of(finding)}}}}}'
+            f'"before": {string(before)}, "after": {string(after)}, "pair": {self._numbers.of(finding)}'
+            f"{self._other(finding)}}}{self._related(finding)}}}"
         )
+
+    @staticmethod
+    def _other(finding: Finding) -> str:
+        other = other_span(finding)
+        return "" if other is None else ', "other": ' + json.dumps(other, ensure_ascii=False)
+
+    def _related(self, finding: Finding) -> str:
+        if not finding.related:
+            return ""
+        records = [related_record(item, self.rules) for item in finding.related]
+        return ', "related": ' + json.dumps(records, ensure_ascii=False)

@@ -84,7 +84,10 @@ class SarifReporter(Reporter):
             "artifacts": artifacts,
             "results": [
                 result(
-                    finding, rules, rule_index[finding.code], artifact_index[finding.location.path],
+                    finding,
+                    rules,
+                    rule_index[finding.code],
+                    artifact_index[finding.location.path],
                     rooted[finding.location.path],
                 )
                 for finding in findings
@@ -196,7 +199,31 @@ def result(
     }
     if finding.fingerprint:
         sarif_result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    if finding.related:  # the findings this one explains (qa/fold.py): one mistake, one result
+        sarif_result["relatedLocations"] = [
+            related_location(item, number, artifact_index, path) for number, item in enumerate(finding.related, 1)
+        ]
+        properties["folded"] = len(finding.related)
     return sarif_result
+
+
+def related_location(finding: Finding, number: int, artifact_index: int, path: str | None) -> dict[str, Any]:
+    """A folded finding as a ``relatedLocations`` entry of the result that explains it: its place,
+    and its rule and message as the location's message."""
+    location = finding.location
+    start_line = max(location.line, 1)
+    region = {
+        "startLine": start_line,
+        "startColumn": max(location.column, 1),
+        "endLine": max(location.end_line, start_line),
+        "endColumn": max(location.end_column, 1),
+    }
+    uri = artifact_location(path or location.path)
+    return {
+        "id": number,
+        "physicalLocation": {"artifactLocation": {**uri, "index": artifact_index}, "region": region},
+        "message": {"text": f"{finding.code} {message_with_suggestion(finding)}"},
+    }
 
 
 def artifact_location(path: str) -> dict[str, str]:
