@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from qa.lang.markers import blank_markers
+from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import en_date_lists
 from qa.lang.numbers.quantity import Quantity, any_size
 
@@ -446,7 +447,9 @@ def en_quantities(text: str) -> list[Quantity]:
             quantity = _quantity(scan, text, match)
         if quantity is not None:
             quantities.append(quantity)
-    return en_date_lists(text, _join_ranges(text, quantities)) if len(quantities) > 1 else quantities
+    if len(quantities) > 1:
+        quantities = en_date_lists(text, _join_ranges(text, quantities))
+    return without_codes(text, quantities)
 
 
 def _may_end_with(window: str, words: tuple[str, ...]) -> bool:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from qa.lang.markers import blank_markers
+from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import zh_date_lists
 from qa.lang.numbers.quantity import Quantity, any_size
 
@@ -486,7 +487,7 @@ def zh_quantities(text: str) -> list[Quantity]:
                 )  # fmt: skip
     if len(quantities) > 1:
         quantities.sort(key=_START)
-    return zh_date_lists(text, _join_ranges(text, norm, quantities))
+    return without_codes(text, zh_date_lists(text, _join_ranges(text, norm, quantities)))
 
 
 class _Spans:
