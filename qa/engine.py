@@ -251,7 +251,9 @@ class Engine:
         finding.__dict__.update(
             code=code,
             name=rule.name,
-            severity=self.severities[code],
+            severity=self.severities[code]
+            if hit.severity is None or self.severities[code] != type(rule).severity  # a configured one wins
+            else hit.severity,
             message=hit.message,
             location=location,
             evidence=evidence,

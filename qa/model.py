@@ -198,6 +198,8 @@ class Hit:
     ``other`` is the (start, end) of the span on the other side that the hit names, if
     any (NUM003: the Chinese number the English one mistranslates), so that reports
     can show both.
+    ``severity`` overrides the rule's default severity for this hit (NUM004: two paragraph
+    numbers that differ are an error, a missing one a warning); a configured severity wins.
     """
 
     side: Side
@@ -209,6 +211,7 @@ class Hit:
     pair: Pair | None = None
     segment: Segment | None = None
     other: tuple[int, int] | None = None
+    severity: Severity | None = None
 
     def __init__(
         self,
@@ -221,6 +224,7 @@ class Hit:
         pair: Pair | None = None,
         segment: Segment | None = None,
         other: tuple[int, int] | None = None,
+        severity: Severity | None = None,
     ) -> None:
         # the dataclass's own __init__ sets each field through object.__setattr__ (frozen): a large
         # glossary makes hundreds of thousands of hits, and filling the fields directly costs a third
@@ -234,6 +238,7 @@ class Hit:
         fields["pair"] = pair
         fields["segment"] = segment
         fields["other"] = other
+        fields["severity"] = severity
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,12 @@ _LABEL = re.compile(
       | (?P<open>\()(?P<inner>[0-9]{1,3}[A-Za-z]?|[A-Za-z]{1,4}|[一二三四五六七八九十〇零]{1,3})\)  # (13) (a) (二)
       | (?P<hanzi>[一二三四五六七八九十]{1,3})(?P<hanzi_end>[、.])                 # 二、 十三.
       | (?P<alpha>[A-Za-z]{1,4})(?P<alpha_end>[.)])(?![A-Za-z0-9])            # a) IV. A.
-      | (?P<num>[0-9]{1,3}[A-Za-z]?(?:\.[0-9]{1,4}[A-Za-z]?){0,4})(?P<num_end>[.)、]?)   # 13. 18A.128 1.2.3 13
+      | (?P<num>[0-9]{1,3}[A-Za-z]?(?:\.[0-9]{1,4}[A-Za-z]?){0,4})(?P<num_end>[.)、,]?)   # 13. 18A.128 1.2.3 13
     )
     """,
     re.VERBOSE,
 )
-#: What may follow a label that ends without punctuation (``13 The``) or a decimal-looking one (``1.2 Scope``).
+#: What sets off a label that ends without punctuation: a tab, a wide space, or a space before a word.
 _AFTER_BARE = re.compile(r"(?:\t|[ ]{2,}|[ ](?=[A-Z\u4e00-\u9fff\u201c\"(]))")
 #: Chinese words that make a leading number a quantity: measure words, units, magnitudes, dates.
 _ZH_QUANTITY_WORDS = frozenset(
@@ -145,18 +145,27 @@ def leading_number(text: str) -> tuple[int, int, str] | None:
             return None
         return start, end, str(value)
     number, number_end = match.group("num"), match.group("num_end")
+    if number_end == ",":
+        # "1, The packing is undamaged", "1，你退货": a list numbered with a comma; "1, 2 and 3" is a list of numbers.
+        if len(number) > 2 or not ((rest[:1] == " " and rest[1:2].isupper()) or "\u4e00" <= rest[:1] <= "\u9fff"):
+            return None
+        return start, end, _number_label(number)
     if number_end:
         # "13." "13)" "13、": a label when the sentence follows; "2015.5" never reaches here.
         if not _ends_label(rest) or (number_end == "." and rest[:1].isdigit()):
             return None
         return start, end, _number_label(number)
-    # No closing punctuation: "13 The Committee", "1.2.3 Scope", "1.2 Scope", but not "10 people", "3.5%".
-    if "." not in number and not number[-1].isalpha() and len(number) > 2:
-        return None  # "2015 was", "100 people": a bare three-digit number is a quantity
+    # No closing punctuation: a label only when it cannot be a quantity, "1.2.3 Scope", "18A.128 The", or
+    # when a tab or a wide space sets it off ("13\tThe"); "10 people", "13 Tested Positive", "1.5 Inch" are quantities.
     after = _AFTER_BARE.match(rest)
-    if after is None or (number.count(".") == 0 and rest[:1] == " " and not _bare_integer_label(rest)):
+    if after is None:
+        return None
+    wide = rest[:1] == "\t" or rest[:2] == "  "
+    if not wide and number.count(".") < 2 and not ("." in number and any(char.isalpha() for char in number)):
         return None
     following = rest[after.end() :]
+    if number.count(".") >= 2 or any(char.isalpha() for char in number):
+        return start, end, _number_label(number)  # "1.2.3", "18A.128": no quantity is written so
     if following[:1] in _ZH_QUANTITY_WORDS:
         return None
     word = _WORD.match(following)
@@ -166,11 +175,16 @@ def leading_number(text: str) -> tuple[int, int, str] | None:
 
 
 def _ends_label(rest: str) -> bool:
-    """After ``13.`` or ``(a)``: the end, a space, or the Chinese sentence (not a digit, %, or a word glued on)."""
+    """After ``13.`` or ``(a)``: the end, a space, the sentence; not a digit, a small letter, a symbol glued on.
+
+    Nor a sub-label glued on (``四.G.``, ``IV.G.``): a compound label is not read.
+    """
     if not rest:
         return True
     char = rest[0]
-    return char in " \t\u3000" or "\u4e00" <= char <= "\u9fff" or char in '“"《(（'
+    if char.isalpha() and rest[1:2] == ".":
+        return False
+    return not (char.isdigit() or char.islower() or char in "%‰.,:;/-_+=@&°")
 
 
 def _ends_dotted_letter(rest: str) -> bool:
@@ -178,14 +192,8 @@ def _ends_dotted_letter(rest: str) -> bool:
     if not rest:
         return True
     if rest[0] != " ":
-        return "\u4e00" <= rest[0] <= "\u9fff"
+        return "\u4e00" <= rest[0] <= "\u9fff"  # "A.Smith" is a name, "A.概述" a heading
     following = rest.lstrip(" ")
     if len(following) >= 2 and following[0].isalpha() and following[1] in ".":
         return False
-    return following[:1].isupper() or "\u4e00" <= following[:1] <= "\u9fff" or following[:1] in '“"('
-
-
-def _bare_integer_label(rest: str) -> bool:
-    """``13 The Committee`` or ``13 委员会``: a bare number takes a capital or a Chinese word after one space."""
-    following = rest[1:]
-    return bool(following) and (following[0].isupper() or "\u4e00" <= following[0] <= "\u9fff")
+    return bool(following) and not (following[0].islower() or following[0] in "%.,:;/-")
