@@ -247,6 +247,10 @@ class Engine:
             evidence.__dict__.update(other_start=hit.other[0], other_end=hit.other[1])
         if pair is not None:
             evidence.__dict__["pair"] = pair.index
+            if pair.zh.tags or pair.en.tags:
+                evidence.__dict__.update(zh_tags=pair.zh.tags, en_tags=pair.en.tags)
+        elif segment.tags:
+            evidence.__dict__["zh_tags" if side == "zh" else "en_tags"] = segment.tags
         finding = _new(Finding)
         finding.__dict__.update(
             code=code,

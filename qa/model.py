@@ -256,6 +256,8 @@ class Evidence:
 
     ``other_start``/``other_end`` are the span the finding names on the other side (-1 when it
     names none); ``pair`` is the pair's index in its document (-1 for a note or unpaired text).
+    ``zh_tags``/``en_tags`` are the inline tags of each side (``Segment.tags``), for showing
+    their own text where ``TAG_MARK`` stands.
     """
 
     zh: str
@@ -266,6 +268,8 @@ class Evidence:
     other_start: int = -1
     other_end: int = -1
     pair: int = -1
+    zh_tags: tuple[InlineTag, ...] = ()
+    en_tags: tuple[InlineTag, ...] = ()
 
     @property
     def text(self) -> str:
