@@ -249,6 +249,8 @@ class Engine:
             evidence.__dict__["pair"] = pair.index
             if pair.zh.tags or pair.en.tags:
                 evidence.__dict__.update(zh_tags=pair.zh.tags, en_tags=pair.en.tags)
+            if pair.source != "zh":
+                evidence.__dict__["source"] = pair.source
         elif segment.tags:
             evidence.__dict__["zh_tags" if side == "zh" else "en_tags"] = segment.tags
         finding = _new(Finding)

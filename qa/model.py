@@ -270,6 +270,7 @@ class Evidence:
     pair: int = -1
     zh_tags: tuple[InlineTag, ...] = ()
     en_tags: tuple[InlineTag, ...] = ()
+    source: Side = "zh"  # the pair's source side (Pair.source): reports show it first
 
     @property
     def text(self) -> str:
