@@ -11,7 +11,7 @@ Shapes (the text is read with full-width forms as ASCII and unicode dashes as ``
   ``GB/T 7714``);
 - model and product codes: ``A-400``, ``NF-5``, ``GLF-4``, ``F-16``, ``COVID-19``, ``MH17``, ``A320``;
   a maker's name before a number is part of it, in English: ``Boeing 737``, ``波音737`` and ``Airbus A320``,
-  ``空客A320`` are ``Boeing 737`` and ``Airbus A320``;
+  ``空客A320`` are ``Boeing 737`` and ``Airbus A320``, and ``波音737MAX`` is ``Boeing 737 MAX`` (``Boeing 737MAX``);
 - resolution numbers with their year: ``第2118(2013)号决议`` and ``resolution 2118 (2013)`` are both
   ``2118 (2013)``: an identifier, since its two numbers are a name, not a count.
 
@@ -29,6 +29,8 @@ _NORMALISE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
 }
 #: Makers written before a model number, in Chinese or English, by their English name.
 _MAKERS = {"Boeing": "Boeing", "波音": "Boeing", "Airbus": "Airbus", "空客": "Airbus", "空中客车": "Airbus"}
+#: What may follow a maker's model number: a series written apart or glued on (737 MAX, 737NG, A320neo).
+_MODEL_SUFFIX = r"(?:[ ]?(?:MAX|NG|ER|neo)|[A-Za-z]{0,3})"
 _STANDARD_BODIES = r"GB/T|GB/Z|GB|ISO/IEC|ISO|IEC|IEEE|ASTM|ANSI|DIN|JIS|BS|EN|HJ|YY|JT"
 
 _CODE = re.compile(
@@ -37,7 +39,7 @@ _CODE = re.compile(
     (?:
         (?P<standard>(?:{_STANDARD_BODIES})[ ]?[0-9]{{1,6}}(?:[.\-][0-9]{{1,4}}){{0,3}}(?::[0-9]{{4}})?)
       | (?P<symbol>[A-Z]{{1,6}}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{{0,15}})+)
-      | (?P<maker>Boeing|Airbus|波音|空客|空中客车)[ ]?(?P<model>[A-Z]?[0-9]{{3}}(?:-[0-9]{{2,3}})?[A-Za-z]{{0,3}})
+      | (?P<maker>Boeing|Airbus|波音|空客|空中客车)[ ]?(?P<model>[A-Z]?[0-9]{{3}}(?:-[0-9]{{2,3}})?{_MODEL_SUFFIX})
       | (?P<resolution>[0-9]{{1,4}}[ ]?\([ ]?(?:19|20)[0-9]{{2}}[ ]?\))
       | (?P<model_code>[A-Z][A-Za-z]{{0,4}}-?[0-9]{{1,5}}(?:[.\-][0-9]{{1,4}})?[A-Za-z]{{0,3}})
     )
@@ -74,7 +76,7 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
             assert body is not None
             normalised = f"{body.group(0)} {found[body.end() :].lstrip(' ')}"
         elif kind in ("maker", "model"):
-            normalised = f"{_MAKERS[match.group('maker')]} {match.group('model')}"
+            normalised = f"{_MAKERS[match.group('maker')]} {match.group('model').replace(' ', '')}"
         elif kind == "resolution":
             number, _, year = found.partition("(")
             normalised = f"{number.strip()} ({year.strip(' )')})"
