@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -54,11 +54,11 @@ class IdentifierMismatch(Rule):
         if not missing_there:
             return
         surplus_here = counts_here - counts_there
-        unmatched_there: dict[str, list[str]] = {}
+        unmatched_there: dict[str, deque[str]] = {}
         for _, _, code in there:
             if missing_there[code.upper()] > 0:
                 missing_there[code.upper()] -= 1
-                unmatched_there.setdefault(shape(code), []).append(code)
+                unmatched_there.setdefault(shape(code), deque()).append(code)
         for start, end, code in here:
             if surplus_here[code.upper()] <= 0:
                 continue
@@ -66,7 +66,7 @@ class IdentifierMismatch(Rule):
             near = unmatched_there.get(shape(code))
             if not near:
                 continue
-            original = near.pop(0)
+            original = near.popleft()
             yield Hit(
                 target,
                 start,
