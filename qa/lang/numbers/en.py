@@ -717,17 +717,28 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
 
 _HOURS_AFTER = re.compile(r"\s?(?:hours|hrs|h)\b")
 _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|to|and|between|since|before|after)\s$", re.IGNORECASE)
+#: "Between 1100 and 1200 hours": the first time of a range whose second says "hours".
+_HOURS_RANGE_AFTER = re.compile(r"\s?(?:and|to|-|–)\s?[0-2][0-9][0-5][0-9]\s?(?:hours|hrs)\b")
+_AT_BEFORE = re.compile(r"\b(?:at|At|AT)\s$")
 _ONE = Decimal(1)
 
 
 def _military_time(scan: str, digits: str, end: int) -> Decimal | None:
-    """Minutes after midnight of "1930 hours" or "at 0300" (four digits, "hours" after or a zero first
-    and "at", "from", "until" … before), else None."""
+    """Minutes after midnight of "1930 hours", "between 1100 and 1200 hours", "at 0300" (a zero first and
+    "at", "from", "until" … before) or "At 1310," (a comma after), else None."""
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 24 or minutes > 59 or (hours == 24 and minutes):
         return None
-    if _HOURS_AFTER.match(scan, end) or (digits[0] == "0" and _TIME_BEFORE.search(scan, max(0, end - 12), end - 4)):
+    if _HOURS_AFTER.match(scan, end) or _HOURS_RANGE_AFTER.match(scan, end):
         return Decimal(hours * 60 + minutes)
+    if digits[0] == "0" and _TIME_BEFORE.search(scan, max(0, end - 12), end - 4):
+        return Decimal(hours * 60 + minutes)
+    if (
+        not "19" <= digits[:2] <= "20"
+        and scan[end : end + 1] == ","
+        and _AT_BEFORE.search(scan, max(0, end - 7), end - 4)
+    ):
+        return Decimal(hours * 60 + minutes)  # "At 1310, near the village" (but "at 2010, …" may be a year)
     return None
 
 

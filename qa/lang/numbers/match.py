@@ -47,8 +47,18 @@ class NumberComparison:
 @lru_cache(maxsize=1 << 16)  # a test set repeats its sources thousands of pairs apart
 def _zh_quantities_cached(zh_text: str) -> tuple[Quantity, ...]:
     """Translation memories and MT test sets repeat a source sentence once per target
-    (a test set pairs each source with every system's output), so sides are worth remembering."""
+    (a test set pairs each source with every system's output), so sides are worth remembering.
+
+    A "Chinese" side with Latin letters and no Han character is English left as it was ("6 February
+    2015" on both sides of a UN document's date line): it is read as English.
+    """
+    if _LATIN_LETTER.search(zh_text) and not _HAN.search(zh_text):
+        return tuple(en_quantities(zh_text))
     return tuple(zh_quantities(zh_text))
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @lru_cache(maxsize=1 << 16)  # a test set repeats its sources thousands of pairs apart

@@ -29,6 +29,7 @@ from operator import attrgetter
 from qa.lang.markers import blank_markers
 from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import zh_date_lists
+from qa.lang.numbers.fractions import slash_fractions
 from qa.lang.numbers.quantity import Quantity, any_size
 
 __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
@@ -487,7 +488,7 @@ def zh_quantities(text: str) -> list[Quantity]:
                 )  # fmt: skip
     if len(quantities) > 1:
         quantities.sort(key=_START)
-    return without_codes(text, zh_date_lists(text, _join_ranges(text, norm, quantities)))
+    return without_codes(text, slash_fractions(text, zh_date_lists(text, _join_ranges(text, norm, quantities))))
 
 
 class _Spans:
