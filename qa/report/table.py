@@ -26,18 +26,21 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from qa.model import TAG_MARK, Evidence, Finding
+from qa.model import TAG_MARK, Evidence, Finding, Side, elide
 from qa.report import Reporter, rule_name, summarise, summary_line
 
 if TYPE_CHECKING:
     from qa.rules.base import Rule
 
-#: Consoles narrower than this get the stacked layout.
-STACKED_BELOW = 100
+#: Consoles narrower than this get the stacked layout: below it the message column of the
+#: wide table is too narrow to read (a TERM002 message took 14 lines at 100 columns).
+STACKED_BELOW = 110
 #: Width used when the stream is not a terminal and COLUMNS is not set.
 DEFAULT_WIDTH = 120
-#: Terminal cells of context shown for each side of a pair (a hanzi takes two).
+#: Terminal cells of context shown for each side of a pair at least (a hanzi takes two).
 EXCERPT_CELLS = 40
+#: Lines of its column an excerpt may take in the wide table.
+EXCERPT_LINES = 3
 ELLIPSIS = "…"
 #: Rule names longer than this wrap after a hyphen in the wide table.
 NAME_CELLS = 16
@@ -76,7 +79,7 @@ class TableReporter(Reporter):
         with console.capture() as capture:
             for path, file_findings in groupby(findings, key=lambda finding: finding.location.path):
                 console.print(Text(path, style="bold underline"))
-                console.print(layout(list(file_findings), rules, marks_span))
+                console.print(layout(list(file_findings), rules, marks_span, console.width))
                 console.print()
             console.print(Text(summary_line(summarise(findings, self.files, self.suppressed)), style="bold"))
         # Rich pads every line to the table's width; trailing spaces only get in the way of
@@ -105,44 +108,65 @@ def console_width(stream: TextIO) -> int:
 # -- layouts --------------------------------------------------------------------------
 
 
-def wide_table(findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool) -> Table:
+def wide_table(
+    findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int = DEFAULT_WIDTH
+) -> Table:
+    """One row per finding. The message column takes 4 parts of what the fixed columns leave, each
+    excerpt 3, and an excerpt gets about ``EXCERPT_LINES`` lines of its column: a wider console
+    shows more context, and a row stays a few lines high."""
     table = Table(
         box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False, collapse_padding=True, header_style="bold"
     )
     table.add_column("line:col", justify="right", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("rule", no_wrap=True)
-    table.add_column("message", ratio=3, overflow="fold")
-    table.add_column("zh", ratio=3, overflow="fold")
-    table.add_column("en", ratio=3, overflow="fold")
+    table.add_column("message", ratio=4, overflow="fold")
+    first, second = sides(findings[0]) if findings else ("zh", "en")
+    table.add_column(first, ratio=3, overflow="fold")
+    table.add_column(second, ratio=3, overflow="fold")
+    positions = max((len(position(finding)) for finding in findings), default=8)
+    fixed = max(positions, 8) + len("warning") + NAME_CELLS + 10  # and the gaps between six columns
+    column_cells = max((width - fixed) * 3 // 10, 10)
+    cells = max(column_cells * EXCERPT_LINES - column_cells // 2, EXCERPT_CELLS)
     for finding in findings:
         rule = Text(finding.code)
         name = rule_name(finding, rules)
         if name:
             rule.append("\n" + "\n".join(hyphen_lines(name, NAME_CELLS)), style="dim")
-        zh, en = excerpts(finding, marks_span)
-        table.add_row(position(finding), severity(finding), rule, message(finding), zh, en)
+        if finding.related:
+            rule.append(f"\n+{len(finding.related)} folded", style="dim")
+        shown = excerpts(finding, marks_span, cells)
+        table.add_row(position(finding), severity(finding), rule, message(finding), *shown)
     return table
 
 
-def stacked(findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool) -> RenderableType:
+def stacked(
+    findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int = DEFAULT_WIDTH
+) -> RenderableType:
     """One block per finding: a heading line, then the message, suggestion and excerpts
-    under it, each wrapping within the console."""
+    under it, each excerpt one line of the console wide."""
     blocks: list[RenderableType] = []
+    cells = max(width - 12, 20)  # the indents, the "zh " label and the ellipses
     for finding in findings:
         heading = Text.assemble(position(finding), " ", severity(finding), " ", finding.code)
         name = rule_name(finding, rules)
         if name:
             heading.append(" " + name, style="dim")
-        details = Table.grid(padding=(0, 1))
-        details.add_column(no_wrap=True, style="dim")
-        details.add_column(overflow="fold")
-        details.add_row("", message(finding))
-        zh, en = excerpts(finding, marks_span)
-        details.add_row("zh", zh)
-        details.add_row("en", en)
-        blocks.append(Group(heading, Padding(details, (0, 0, 0, 2))))
+        if finding.related:
+            heading.append(f" (+{len(finding.related)} folded)", style="dim")
+        texts = Table.grid(padding=(0, 1))  # one line each: cut, not wrapped, if the budget was off
+        texts.add_column(no_wrap=True, style="dim")
+        texts.add_column(no_wrap=True, overflow="ellipsis")
+        for side, excerpt in zip(sides(finding), excerpts(finding, marks_span, cells), strict=True):
+            texts.add_row(side, excerpt)
+        blocks.append(Group(heading, Padding(message(finding), (0, 0, 0, 5)), Padding(texts, (0, 0, 0, 2))))
     return Padding(Group(*blocks), (0, 0, 0, 2))
+
+
+def sides(finding: Finding) -> tuple[Side, Side]:
+    """The source side first, the translation second: zh then en for the seeds and reports, en then
+    zh for a catalogue translated from English (``Pair.source``)."""
+    return ("en", "zh") if finding.evidence.source == "en" else ("zh", "en")
 
 
 def hyphen_lines(name: str, cells: int) -> list[str]:
@@ -171,44 +195,131 @@ def message(finding: Finding) -> Text:
     text = Text(finding.message)
     if finding.suggestion:
         text.append("\nsuggestion: ", style="dim")
-        text.append(finding.suggestion, style="green")
+        text.append(unbroken_quotes(finding.suggestion), style="green")
+    if finding.related:  # what the finding explains, one line each (qa/fold.py)
+        for item in finding.related:
+            text.append(
+                f"\n+ {item.code} {item.location.line}:{item.location.column} {elide(item.message)}", style="dim"
+            )
     return text
 
 
-def excerpts(finding: Finding, marks_span: bool) -> tuple[Text, Text]:
-    """The (zh, en) excerpts: a window around the span on its side, the start of the other."""
+#: A short quoted text: a suggestion's `replace with ", "` must not wrap inside the quotes.
+_SHORT_QUOTE = re.compile(r'"[^"\n]{1,24}"|“[^”\n]{1,24}”')
+
+
+def unbroken_quotes(text: str) -> str:
+    """``text`` with the spaces inside short quotes made no-break spaces, which Rich does not wrap at."""
+    return _SHORT_QUOTE.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+
+
+def excerpts(finding: Finding, marks_span: bool, cells: int = EXCERPT_CELLS) -> tuple[Text, Text]:
+    """The excerpts of the pair, in the order of ``sides``: each a window of about ``cells`` cells
+    around the span the finding names on that side. The side of the finding's span has it
+    highlighted; the other side centres on the span the finding names there (NUM003's Chinese
+    number), highlighted too, or else on the place proportional to the span's."""
     evidence = finding.evidence
     span_style = f"{SEVERITY_STYLES.get(finding.severity, '')} bold underline".strip()
-    around_span = span_excerpt(evidence, span_style, marks_span)
-    other_side = Text(head(printable(evidence.en if evidence.side == "zh" else evidence.zh), EXCERPT_CELLS))
-    return (around_span, other_side) if evidence.side == "zh" else (other_side, around_span)
+    own = side_text(evidence, evidence.side)
+    other_side: Side = "en" if evidence.side == "zh" else "zh"
+    other = side_text(evidence, other_side)
+    shown = {
+        evidence.side: excerpt(
+            own, tag_texts(evidence, evidence.side), evidence.start, evidence.end, cells, span_style, marks_span
+        ),
+    }
+    if evidence.other_start >= 0:
+        shown[other_side] = excerpt(
+            other,
+            tag_texts(evidence, other_side),
+            evidence.other_start,
+            evidence.other_end,
+            cells,
+            span_style,
+            marks_span,
+        )
+    else:
+        middle = (evidence.start + evidence.end) // 2 if evidence.start > 0 else 0
+        place = round(len(other) * middle / len(own)) if own else 0
+        shown[other_side] = excerpt(other, tag_texts(evidence, other_side), place, place, cells, "", False)
+    first, second = sides(finding)
+    return shown[first], shown[second]
 
 
-def span_excerpt(evidence: Evidence, span_style: str, marks_span: bool, cells: int = EXCERPT_CELLS) -> Text:
-    text = printable(evidence.zh if evidence.side == "zh" else evidence.en)
-    start = min(max(evidence.start, 0), len(text))
-    end = min(max(evidence.end, start), len(text))
-    before, span, after = window(text, start, end, cells)
-    excerpt = Text(before)
-    excerpt.append(f"{SPAN_OPEN}{span}{SPAN_CLOSE}" if marks_span else span, style=span_style)
-    excerpt.append(after)
-    return excerpt
+def side_text(evidence: Evidence, side: Side) -> str:
+    return evidence.zh if side == "zh" else evidence.en
+
+
+def tag_texts(evidence: Evidence, side: Side) -> dict[int, str]:
+    """Where each inline tag of the side stands in its text, and the tag's own text (``%s``, ``<g id="1">``)."""
+    tags = evidence.zh_tags if side == "zh" else evidence.en_tags
+    return {tag.offset: tag.text for tag in tags}
+
+
+def excerpt(
+    raw: str, tags: dict[int, str], start: int, end: int, cells: int, span_style: str, marks_span: bool
+) -> Text:
+    """``raw[start:end]`` in about ``cells`` cells of context; the span styled (and marked when the
+    output has no styles), inline tags shown as their own text, dim."""
+    text = printable(raw)
+    start = min(max(start, 0), len(text))
+    end = min(max(end, start), len(text))
+    left, span_end, right = window_bounds(text, start, end, cells)
+    shown = Text(ELLIPSIS if left > 0 else "")
+    _append(shown, raw, text, left, start, tags, "")
+    if span_style:
+        if marks_span:
+            shown.append(SPAN_OPEN, style=span_style)
+        _append(shown, raw, text, start, span_end, tags, span_style)
+        if span_end < end:
+            shown.append(ELLIPSIS, style=span_style)
+        if marks_span:
+            shown.append(SPAN_CLOSE, style=span_style)
+    else:
+        _append(shown, raw, text, start, span_end, tags, "")
+    _append(shown, raw, text, max(end, span_end), right, tags, "")
+    if right < len(text):
+        shown.append(ELLIPSIS)
+    return shown
+
+
+def _append(shown: Text, raw: str, text: str, start: int, end: int, tags: dict[int, str], style: str) -> None:
+    """``text[start:end]`` onto ``shown``, each inline tag's place (``TAG_MARK`` in ``raw``) as the tag's text."""
+    if start >= end:
+        return
+    if TAG_MARK not in raw[start:end]:
+        shown.append(text[start:end], style=style)
+        return
+    piece = start
+    for index in range(start, end):
+        if raw[index] == TAG_MARK:
+            shown.append(text[piece:index], style=style)
+            shown.append(printable(tags.get(index, TAG_SHOWN)), style=f"{style} dim".strip())
+            piece = index + 1
+    shown.append(text[piece:end], style=style)
+
+
+def window_bounds(text: str, start: int, end: int, cells: int) -> tuple[int, int, int]:
+    """(left, span_end, right): ``text[left:right]`` holds ``text[start:end]`` with about ``cells``
+    terminal cells of context shared between both sides; a span longer than that is cut at ``span_end``."""
+    if cell_len(text[start:end]) >= cells:
+        return start, _reach_right(text, start, cells - 1), end
+    spare = cells - cell_len(text[start:end])
+    left = _reach_left(text, start, spare // 2)
+    right = _reach_right(text, end, spare - cell_len(text[left:start]))
+    left = _reach_left(text, start, spare - cell_len(text[end:right]))  # give the left what the right left over
+    return left, end, right
 
 
 def window(text: str, start: int, end: int, cells: int) -> tuple[str, str, str]:
     """``text[start:end]`` with about ``cells`` terminal cells of context shared between
     both sides, as (before, span, after); ``…`` stands for what was cut."""
-    span = text[start:end]
-    if cell_len(span) >= cells:
-        shown = head(span, cells)
-        return (ELLIPSIS if start > 0 else ""), shown, (ELLIPSIS if end < len(text) else "")
-    spare = cells - cell_len(span)
-    left = _reach_left(text, start, spare // 2)
-    right = _reach_right(text, end, spare - cell_len(text[left:start]))
-    left = _reach_left(text, start, spare - cell_len(text[end:right]))  # give the left what the right left over
+    left, span_end, right = window_bounds(text, start, end, cells)
+    if span_end < end:
+        return (ELLIPSIS if start > 0 else ""), text[start:span_end] + ELLIPSIS, (ELLIPSIS if end < len(text) else "")
     before = (ELLIPSIS if left > 0 else "") + text[left:start]
     after = text[end:right] + (ELLIPSIS if right < len(text) else "")
-    return before, span, after
+    return before, text[start:end], after
 
 
 def head(text: str, cells: int) -> str:

@@ -78,14 +78,14 @@ def test_wide_table_groups_by_file_and_shows_every_field(findings, rules):
     assert not any(line.endswith(" ") for line in lines)
 
 
-def test_both_sides_are_shown_with_the_other_side_from_its_start(findings, rules):
+def test_the_other_side_is_shown_around_the_same_place(findings, rules):
     output = render(findings, rules, width=200)
     row = next(line for line in output.splitlines() if "NUM001" in line)
     assert "再解决⟦6.1万⟧套房产证办理历史遗留难题。" in row
-    assert "We will resolve problems in obtaining p…" in row  # the English side's first 40 cells
+    assert "We will resolve problems in obtaining property" in row  # a short text is shown whole
     row = next(line for line in output.splitlines() if "TXT002" in line)
-    assert "深入开展城市更新行动。落实城市更新条例,…" in row
-    assert "… advance urban ⟦renewal.We⟧ will implement…" in row
+    assert "深入开展城市更新行动。落实城市更新条例,完善配套" in row  # the Chinese from where the English is
+    assert "Further advance urban ⟦renewal.We⟧ will" in row
 
 
 def test_stacked_layout_when_narrow_keeps_every_word(findings, rules):
@@ -204,8 +204,9 @@ def test_color_true_beats_no_color(findings, rules, monkeypatch):
     assert ANSI_COLOUR.search(render(findings, rules, width=120, color=True))
 
 
-def test_an_inline_tags_place_is_shown_as_a_small_square(tmp_path):
-    """An XLIFF <x/> stands in the text as U+FFFC, which terminals draw as a box of letters: the table shows ▫."""
+def test_an_inline_tag_is_shown_as_its_own_text(tmp_path):
+    """An XLIFF <x/> stands in the text as U+FFFC, which terminals draw as a box of letters: the table
+    shows the tag as the file writes it."""
     from typer.testing import CliRunner
 
     from qa.cli import app
@@ -221,6 +222,7 @@ def test_an_inline_tags_place_is_shown_as_a_small_square(tmp_path):
     )
     result = CliRunner().invoke(app, ["check", str(xliff), "--select", "NUM"], env={"COLUMNS": "160"})
     assert result.exit_code == 1
-    assert "\ufffc" not in result.output
-    assert "▫" in result.output
+    assert "\ufffc" not in result.output and "▫" not in result.output
+    assert '新开工<x id="1"/>⟦300⟧个' in result.output
+    assert 'launch <x id="1"/>⟦200⟧ projects' in result.output
     assert printable("a\ufffcb") == "a▫b"
