@@ -37,7 +37,15 @@ def test_top_level_and_summary(findings, rules):
     assert list(document) == ["version", "tool", "summary", "findings", "pairs"]
     assert document["version"] == 2
     assert document["tool"] == {"name": "qa", "version": "0.1.0"}
-    assert document["summary"] == {"files": 3, "findings": 3, "error": 1, "warning": 1, "note": 1, "suppressed": 2, "folded": 0}
+    assert document["summary"] == {
+        "files": 3,
+        "findings": 3,
+        "error": 1,
+        "warning": 1,
+        "note": 1,
+        "suppressed": 2,
+        "folded": 0,
+    }
 
 
 def test_a_finding_has_every_documented_field(findings, rules):
@@ -107,7 +115,15 @@ def test_output_is_deterministic_readable_utf8_with_a_trailing_newline(findings,
 def test_no_findings(rules):
     document = validated(render([], rules))
     assert document["findings"] == [] and document["pairs"] == []
-    assert document["summary"] == {"files": 3, "findings": 0, "error": 0, "warning": 0, "note": 0, "suppressed": 0, "folded": 0}
+    assert document["summary"] == {
+        "files": 3,
+        "findings": 0,
+        "error": 0,
+        "warning": 0,
+        "note": 0,
+        "suppressed": 0,
+        "folded": 0,
+    }
 
 
 def test_name_falls_back_to_the_rule_and_paths_use_forward_slashes(make_finding, rules):
