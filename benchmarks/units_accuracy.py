@@ -1,20 +1,23 @@
 """Accuracy of the unit rules (UNIT001-UNIT004) on real clean pairs and on unit swaps made from them.
 
 Clean input: the seeds (seeds/*.txt) and the WMT human reference pairs
-(../shared/corpora/wmt-zhen-refs.tsv.gz). The clean rate is the share of clean pairs
-with any UNIT finding (target ≤ 1%). Then, in every clean pair where a matched number
-carries the same unit on both sides, the English unit is swapped, one kind at a time:
-a different unit of the same dimension (square meters → square feet, kilometers →
-meters), a unit of another dimension (kilometers → kilograms), a different currency
-(US dollars → yuan). Recall is the share of swapped pairs that get a UNIT finding
-(target ≥ 95% per kind).
+(../shared/corpora/wmt-zhen-refs.tsv.gz, ``--corpus refs``, the default) or the official UN
+pairs (../shared/corpora/un-dev-zhen.tsv.gz, ``--corpus un``). The clean rate is the share of
+clean pairs with any UNIT finding (target ≤ 1%). Then, in every clean pair where a matched
+number carries the same unit on both sides, the English unit is swapped, one kind at a time:
+the slips translators make (percent ↔ percentage points, hours ↔ minutes, months ↔ weeks,
+hectares ↔ acres, tonnes ↔ kilograms, one currency for another: yuan, dollars, euros), and
+any other unit of the same dimension (square meters → square feet, kilometers → meters) or
+of another dimension (kilometers → kilograms). Recall is the share of swapped pairs that get
+a UNIT or NUM finding (target ≥ 95% per kind).
 
-    python benchmarks/units_accuracy.py [--refs PATH] [--limit N] [--show N]
+    python benchmarks/units_accuracy.py [--corpus refs|un] [--refs PATH] [--limit N] [--show N]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -24,15 +27,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpora import REFS, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
+from corpora import REFS, UN, ref_pairs, seed_pairs  # noqa: E402  (benchmarks/corpora.py)
 
 from qa.lang.comparison import compare_quantities  # noqa: E402
 from qa.lang.units import active_lexicon, dimension, unit_after  # noqa: E402
 from qa.model import Pair, Segment  # noqa: E402
 from qa.rules import all_rules  # noqa: E402
 
-UNIT_CODES = ("UNIT001", "UNIT002", "UNIT003", "UNIT004")
-SWAPS = ("same dimension", "other dimension", "other currency")
+UNIT_CODES = tuple(code for code in sorted(all_rules()) if code.startswith("UNIT"))
+SWAPS = (
+    "percent → points",
+    "points → percent",
+    "hours ↔ minutes",
+    "months ↔ weeks",
+    "hectares ↔ acres",
+    "tonnes ↔ kilograms",
+    "other currency",
+    "same dimension",
+    "other dimension",
+)
+#: The slips, by the English unit's id: (kind, what it becomes).
+SLIPS = {
+    "hour": ("hours ↔ minutes", "minutes"),
+    "minute": ("hours ↔ minutes", "hours"),
+    "month": ("months ↔ weeks", "weeks"),
+    "week": ("months ↔ weeks", "months"),
+    "hectare": ("hectares ↔ acres", "acres"),
+    "acre": ("hectares ↔ acres", "hectares"),
+    "tonne": ("tonnes ↔ kilograms", "kilograms"),
+    "kilogram": ("tonnes ↔ kilograms", "tonnes"),
+}
+PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)")
+POINTS = re.compile(r"\s?percentage[\s-]points?\b")
 #: What an English unit is swapped for, by the dimension it has: (same dimension, other dimension).
 SAME = {
     "[length]": ("meters", "kilometers", "miles"),
@@ -66,6 +92,13 @@ def swaps(zh: str, en: str) -> Iterator[tuple[str, str, str]]:
     """(kind, swapped English, what was swapped) for each matched number with the same unit on both sides."""
     lexicon = active_lexicon()
     for zh_quantity, en_quantity in compare_quantities(zh, en).matched:
+        if zh_quantity.kind == en_quantity.kind and zh_quantity.kind in ("percent", "percentage_point"):
+            percent = zh_quantity.kind == "percent"
+            found = (PERCENT if percent else POINTS).search(en, en_quantity.start, en_quantity.end + 2)
+            if found:
+                kind, word = ("percent → points", " percentage points") if percent else ("points → percent", "%")
+                yield kind, en[: found.start()] + word + en[found.end() :], found.group()
+            continue
         zh_unit = unit_after(lexicon, "zh", zh, zh_quantity)
         en_unit = unit_after(lexicon, "en", en, en_quantity)
         if zh_unit is None or en_unit is None or en_unit.unit.per is not None:
@@ -83,6 +116,9 @@ def swaps(zh: str, en: str) -> Iterator[tuple[str, str, str]]:
         dim = dimension(lexicon, unit)[0]
         if dim not in SAME:
             continue
+        slip = SLIPS.get(unit.id)
+        if slip and zh_unit.unit.id == unit.id:
+            yield slip[0], before + slip[1] + after, en[en_unit.start : en_unit.end]
         taken = {unit.id, zh_unit.unit.id}
         same = next(word for word in SAME[dim] if lexicon.en_units(word)[0].id not in taken)
         yield "same dimension", before + same + after, en[en_unit.start : en_unit.end]
@@ -91,7 +127,8 @@ def swaps(zh: str, en: str) -> Iterator[tuple[str, str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--refs", type=Path, default=REFS)
+    parser.add_argument("--corpus", choices=("refs", "un"), default="refs", help="WMT references or UN dev set")
+    parser.add_argument("--refs", type=Path, default=None, help="the corpus file (default: the chosen corpus)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0, help="print N clean-pair findings and N misses per kind")
     options = parser.parse_args()
@@ -99,7 +136,8 @@ def main() -> None:
     num_rules = [all_rules()[code]() for code in ("NUM001", "NUM002", "NUM003")]
 
     started = time.perf_counter()
-    corpora = {"seeds": list(seed_pairs()), "refs": list(ref_pairs(options.refs, options.limit))}
+    path = options.refs or {"refs": REFS, "un": UN}[options.corpus]
+    corpora = {"seeds": list(seed_pairs()), options.corpus: list(ref_pairs(path, options.limit, options.corpus))}
     attempts: Counter[str] = Counter()
     caught: Counter[str] = Counter()
     misses: dict[str, list[str]] = {kind: [] for kind in SWAPS}
@@ -130,10 +168,10 @@ def main() -> None:
         print(f"{corpus:<8} {len(pairs):>7} {with_units:>9} {flagged:>8} {rate:>7.2%}  {codes}")
     print()
     print("Recall on swapped English units (any UNIT or NUM finding)")
-    print(f"{'swap':<16} {'pairs':>7} {'caught':>7} {'recall':>7}")
+    print(f"{'swap':<20} {'pairs':>7} {'caught':>7} {'recall':>7}")
     for kind in SWAPS:
         total = attempts[kind]
-        print(f"{kind:<16} {total:>7} {caught[kind]:>7} {caught[kind] / total if total else 0:>7.2%}")
+        print(f"{kind:<20} {total:>7} {caught[kind]:>7} {caught[kind] / total if total else 0:>7.2%}")
     print(f"\n({time.perf_counter() - started:.1f} s)")
     if options.show:
         print("\nClean-pair findings:")

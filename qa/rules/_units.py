@@ -1,4 +1,4 @@
-"""The base of the unit rules (UNIT001-UNIT004): they use the units files of their run."""
+"""The base of the unit rules (UNIT001-UNIT005): they use the units files of their run."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ class UnitRule(Rule):
         unit_context(self)
 
     def prepare(self) -> None:
+        from qa.lang.terms.fold import traditional_to_simplified_table
         from qa.lang.units import active_lexicon, conversion_table
 
         conversion_table(active_lexicon())  # pint and its registry
+        traditional_to_simplified_table()  # 元 in a Traditional text is the local dollar

@@ -26,14 +26,31 @@ from qa.lang.units.lexicon import (
 class UnitFinding:
     """One pair of quantities whose units disagree (or a unit lost in the English)."""
 
-    kind: str  # "dimension", "scale", "currency", "ambiguous", "missing"
+    kind: str  # "dimension", "scale", "currency", "ambiguous", "missing", "points" (percent ↔ percentage points)
     zh: Quantity
     en: Quantity
     zh_unit: UnitMention | None
     en_unit: UnitMention | None
 
 
-_MAY_HAVE_ZH_UNIT = re.compile(r"[^\x00-\u2fff]")  # a quantity needs a CJK character after it to have a unit
+_PERCENTAGES = frozenset({"percent", "percentage_point"})
+#: 个百分点 after a number the extractor read as a plain count (Traditional 0.5個百分點)
+_ZH_POINTS = re.compile(r"\s?[个個]?百分[点點]")
+
+
+def _points(matched, zh_text: str) -> list[UnitFinding]:
+    """增长5% ↔ "rose 5 percentage points", 提高0.5个百分点 ↔ "rose 0.5 percent": a share and a difference
+    of shares, told apart by the words (%, 百分之, percent; 个百分点, percentage points)."""
+    findings = []
+    for zh, en in matched:
+        if en.kind not in _PERCENTAGES:
+            continue
+        kind = zh.kind
+        if kind == "cardinal" and _ZH_POINTS.match(zh_text, zh.end):
+            kind = "percentage_point"
+        if kind in _PERCENTAGES and kind != en.kind:
+            findings.append(UnitFinding("points", replace(zh, kind=kind), en, None, None))
+    return findings
 
 
 def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> tuple[UnitFinding, ...]:
@@ -41,10 +58,10 @@ def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> t
     matched = comparison.matched
     if not matched:
         return ()
+    findings = _points(matched, zh_text)
     starts = lexicon.zh_starts
     if not any(z.kind in UNIT_KINDS and may_start_zh_unit(zh_text, z.end, starts) for z, _ in matched):
-        return ()  # no unit after any matched Chinese number: most pairs stop here
-    findings: list[UnitFinding] = []
+        return tuple(findings)  # no unit after any matched Chinese number: most pairs stop here
     for zh_quantity, en_quantity in matched:
         if zh_quantity.kind not in UNIT_KINDS or en_quantity.kind not in UNIT_KINDS:
             continue
@@ -64,6 +81,8 @@ def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> t
             )
             if not kind:
                 break
+        if kind == "ambiguous" and zh_mention.local:
+            continue  # 兩百元 ↔ "$200" in a Traditional text: 元 is the local dollar, and "$" says so
         if kind and not (zh_quantity.hard or en_quantity.hard) and _repeated(comparison.zh, zh_quantity):
             continue  # 两年 … 两个月 ↔ "two months every two years": the same small count twice may pair up crosswise
         if kind:

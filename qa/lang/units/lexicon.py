@@ -43,6 +43,8 @@ class Unit:
     #: other currencies a symbol may stand for ("$": US, Australian, Hong Kong … dollars)
     ambiguous: tuple[str, ...] = ()
     per: Unit | None = None
+    #: the units it may also be in a Traditional Chinese text (元: the local dollar, NT$ or HK$)
+    traditional: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -66,6 +68,8 @@ class UnitMention:
     end: int
     #: every unit the words may name (度: kWh or degrees), the first being ``unit``
     alternatives: tuple[Unit, ...] = ()
+    #: 元 in a Traditional Chinese text: the local dollar, which a bare "$" names clearly
+    local: bool = False
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -110,7 +114,9 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     raise UnitFileError(f"{where}: must be a list of words")
 
 
-_KEYS = frozenset({"id", "pint", "currency", "factor", "symbol", "zh", "en", "define", "ambiguous", "note"})
+_KEYS = frozenset(
+    {"id", "pint", "currency", "factor", "symbol", "zh", "en", "define", "ambiguous", "traditional", "note"}
+)
 
 
 def _read_entries(paths: Iterable[Path]) -> list[tuple[dict, str]]:
@@ -175,7 +181,13 @@ def load_lexicon(paths: Iterable[Path]) -> Lexicon:
             listed = entry["ambiguous"]
             ambiguous = _strings(listed, where) if isinstance(listed, list) else _DOLLARS
         units[unit_id] = Unit(
-            unit_id, str(entry.get("symbol") or unit_id), str(entry.get("pint") or ""), currency, factor, ambiguous
+            unit_id,
+            str(entry.get("symbol") or unit_id),
+            str(entry.get("pint") or ""),
+            currency,
+            factor,
+            ambiguous,
+            traditional=_strings(entry.get("traditional"), where),
         )
         definitions.extend(_strings(entry.get("define"), where))
         for word in _strings(entry.get("zh"), where):
@@ -269,6 +281,13 @@ def may_start_zh_unit(text: str, end: int, starts: frozenset[str]) -> bool:
     return following in starts
 
 
+def _traditional(text: str) -> bool:
+    """Text in Traditional characters (兩百元, 新臺幣): what a unit may mean depends on it."""
+    from qa.lang.terms.fold import fold_chinese
+
+    return fold_chinese(text) != text
+
+
 def unit_after(lexicon: Lexicon, side: str, text: str, quantity: Quantity) -> UnitMention | None:
     """The unit of a quantity: after it (20万平方米, 200 hectares, 元/吨), or an English currency before it."""
     if quantity.kind not in UNIT_KINDS or quantity.identifier:
@@ -279,8 +298,18 @@ def unit_after(lexicon: Lexicon, side: str, text: str, quantity: Quantity) -> Un
         match = lexicon.zh_pattern.match(text, quantity.end)
         if match is None:
             return None
+        first = lexicon.zh_units(match.group(1))
         second = lexicon.zh_units(match.group(2)) if match.group(2) else ()
-        return _mention(lexicon.zh_units(match.group(1)), second, match.start(1), match.end())
+        if second and first and second[0].id == first[0].id:
+            # 每周7天每天24小时: 天每天 is no rate (days per day); the 每 begins the next phrase
+            second, end = (), match.end(1)
+        else:
+            end = match.end()
+        mention = _mention(first, second, match.start(1), end)
+        if mention is not None and not second and mention.unit.traditional and _traditional(text):
+            local = tuple(lexicon.units[i] for i in mention.unit.traditional if i in lexicon.units)
+            mention = replace(mention, alternatives=(*mention.units, *local), local=True)
+        return mention
     if quantity.unit and quantity.text.startswith(quantity.unit):
         # a currency the extractor took before the digits: US$5 million, RMB 3 billion
         units = lexicon.en_units(quantity.unit)
