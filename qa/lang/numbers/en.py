@@ -21,6 +21,7 @@ from functools import lru_cache
 from qa.lang.markers import blank_markers
 from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import en_date_lists
+from qa.lang.numbers.fractions import slash_fractions
 from qa.lang.numbers.quantity import Quantity, any_size
 
 __all__ = ["en_quantities", "may_have_en_numbers"]
@@ -448,7 +449,7 @@ def en_quantities(text: str) -> list[Quantity]:
         if quantity is not None:
             quantities.append(quantity)
     if len(quantities) > 1:
-        quantities = en_date_lists(text, _join_ranges(text, quantities))
+        quantities = slash_fractions(text, en_date_lists(text, _join_ranges(text, quantities)))
     return without_codes(text, quantities)
 
 

@@ -1,7 +1,8 @@
-"""Fractions written with a slash in Chinese text: 1/3 is a third, 3/4 three quarters.
+"""Fractions written with a slash: 1/3 is a third, 3/4 three quarters, on either side.
 
 Chinese writes 三分之一 or, in figures, 1/3; the English says "one third" or "a third". Read
 as two numbers, 1/3 is a 1 that no English number matches and a 3 that looks like a code.
+Both sides read a/b the same way, so 5/11 on both sides still matches.
 """
 
 from __future__ import annotations
