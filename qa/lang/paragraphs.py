@@ -13,6 +13,10 @@ A label is normalised to its *value*, so that Chinese and English numbering comp
   (so ``二、`` and ``2.`` are the same label). ``i``, ``v`` and ``x`` (alone or as Roman numerals
   such as ``iv``) read as Roman numerals; other letters as letters (``(c)`` is 3, not 100).
 
+A list item numbered in words (``Eighth,``, ``Firstly,``, ``第八，``) is a label too; :func:`is_word_label`
+tells it apart, since translations often write it as a plain sentence (``首先，`` for ``First,``).
+A bare Roman numeral of two letters or more before a capital (``II Work Plan``) is a label.
+
 Not labels (None): a quantity that is part of the sentence, ``2015年是…``, ``10 people came``,
 ``3.5% growth``, ``1.2 million``, ``2015 was``, a decimal glued to a Chinese word (``3.5万``).
 """
@@ -41,6 +45,9 @@ _LABEL = re.compile(
       | (?P<open>\()(?P<inner>[0-9]{1,3}[A-Za-z]?|[A-Za-z]{1,4}|[一二三四五六七八九十〇零]{1,3})\)  # (13) (a) (二)
       | (?P<hanzi>[一二三四五六七八九十]{1,3})(?P<hanzi_end>[、.])                 # 二、 十三.
       | (?P<alpha>[A-Za-z]{1,4})(?P<alpha_end>[.)])(?![A-Za-z0-9])            # a) IV. A.
+      | (?P<roman>[IVX]{2,5})(?=[ ][A-Z])                                     # II Work Plan
+      | (?P<ordinal>[A-Z][a-z]{2,10})(?=,)                                    # Eighth,
+      | 第(?P<zh_ordinal>[一二三四五六七八九十]{1,3})(?=,)                     # 第八,
       | (?P<num>[0-9]{1,3}[A-Za-z]?(?:\.[0-9]{1,4}[A-Za-z]?){0,4})(?P<num_end>[.)、,]?)   # 13. 18A.128 1.2.3 13
     )
     """,
@@ -59,6 +66,21 @@ _EN_QUANTITY_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+#: Ordinal words that number a list item when a comma follows ("Eighth, we will…" for "(八)…").
+_ORDINAL_WORDS = {
+    word: place
+    for place, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+} | {"firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4, "fifthly": 5}
+
+
+def is_word_label(label_text: str) -> bool:
+    """``Eighth,`` or ``第八,``: a list item numbered in words, which a translation often writes as a plain
+    sentence (``首先，`` for ``First,``): it confirms a label on the other side, it is not one on its own."""
+    return label_text[:1] == "第" or label_text.lower() in _ORDINAL_WORDS
 
 
 def _roman_value(text: str) -> int | None:
@@ -135,6 +157,15 @@ def leading_number(text: str) -> tuple[int, int, str] | None:
         if value is None or (match.group("hanzi_end") == "." and not _ends_label(rest)):
             return None
         return start, end, str(value)
+    if (roman := match.group("roman")) is not None:
+        value = _roman_value(roman)
+        return None if value is None else (start, end, str(value))
+    if (word := match.group("ordinal")) is not None:
+        value = _ORDINAL_WORDS.get(word.lower())
+        return None if value is None else (start, end, str(value))
+    if (hanzi := match.group("zh_ordinal")) is not None:
+        value = _hanzi_value(hanzi)
+        return None if value is None else (start, end, str(value))
     if (alpha := match.group("alpha")) is not None:
         if match.group("alpha_end") == "." and not _ends_dotted_letter(rest):
             return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.paragraphs import leading_number
+from qa.lang.paragraphs import is_word_label, leading_number
 from qa.model import Hit, Pair, Severity, elide
 from qa.rules import register
 from qa.rules.base import Rule
@@ -23,7 +23,8 @@ class ParagraphNumber(Rule):
     two numbers that differ point to a different paragraph (an error). Labels compare by value
     whatever their style: ``(b)``, ``㈡``, ``(二)``, ``二、``, ``II.`` and ``2.`` are all 2, while
     ``1.2.3`` and ``18A.128`` compare as written. A leading quantity that belongs to the sentence
-    (``2015年是…``, ``10 people came``, ``3.5% growth``) is not a paragraph number. The numbers
+    (``2015年是…``, ``10 people came``, ``3.5% growth``) is not a paragraph number. An item numbered in
+    words (``Eighth, we will…`` for ``(八)…``) matches a label, but alone it is a plain sentence. The numbers
     rules (NUM001-NUM003) leave paragraph numbers to this rule.
 
     **Fails:** ``10. 委员会商定组织五场互动讨论。`` / ``The Commission agreed to organize five
@@ -68,7 +69,10 @@ class ParagraphNumber(Rule):
         other = "en" if side == "zh" else "zh"
         label = labels[side]
         assert label is not None
-        text = elide(pair.side(side).text[label[0] : label[1]])
+        written = pair.side(side).text[label[0] : label[1]]
+        if is_word_label(written):
+            return  # "First, we will…" for "首先，…": a plain sentence, no number dropped
+        text = elide(written)
         yield Hit(
             side,
             label[0],
