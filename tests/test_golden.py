@@ -24,10 +24,14 @@ GOLDEN = ROOT / "tests" / "golden"
 FORMATS = {"table": "seeds.table.txt", "json": "seeds.json", "sarif": "seeds.sarif.json", "github": "seeds.github.txt"}
 
 
-def run_on_seeds(output_format: str) -> subprocess.CompletedProcess:
+#: The table at the widths a reader's terminal has: stacked at 80, the wide table at 120 (seeds.table.txt) and 200.
+TABLE_WIDTHS = {80: "seeds.table.80.txt", 200: "seeds.table.200.txt"}
+
+
+def run_on_seeds(output_format: str, columns: int = 120) -> subprocess.CompletedProcess:
     seeds = [*sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt")), "examples/defects.txt"]
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR", "CI")}
-    env["COLUMNS"] = "120"
+    env["COLUMNS"] = str(columns)
     return subprocess.run(
         [sys.executable, "-m", "qa", "check", *seeds, "--format", output_format, "--fail-on", "never"],
         cwd=ROOT, capture_output=True, text=True, env=env,
@@ -42,6 +46,17 @@ def test_golden_output(output_format: str):
     if os.environ.get("QA_UPDATE_GOLDEN"):
         golden.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("columns", list(TABLE_WIDTHS))
+def test_golden_table_at_other_widths(columns: int):
+    result = run_on_seeds("table", columns)
+    assert result.returncode == 0, result.stderr
+    golden = GOLDEN / TABLE_WIDTHS[columns]
+    if os.environ.get("QA_UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    assert all(len(line) <= columns for line in result.stdout.splitlines())
 
 
 def test_seed_sarif_is_valid_sarif_2_1_0():

@@ -127,7 +127,8 @@ def wide_table(
     positions = max((len(position(finding)) for finding in findings), default=8)
     fixed = max(positions, 8) + len("warning") + NAME_CELLS + 10  # and the gaps between six columns
     column_cells = max((width - fixed) * 3 // 10, 10)
-    cells = max(column_cells * EXCERPT_LINES - column_cells // 2, EXCERPT_CELLS)
+    # English wraps at spaces, so a line holds less than its width: leave two thirds of a line spare
+    cells = max(column_cells * EXCERPT_LINES - column_cells * 2 // 3, EXCERPT_CELLS)
     for finding in findings:
         rule = Text(finding.code)
         name = rule_name(finding, rules)
@@ -158,7 +159,8 @@ def stacked(
         texts.add_column(no_wrap=True, style="dim")
         texts.add_column(no_wrap=True, overflow="ellipsis")
         for side, excerpt in zip(sides(finding), excerpts(finding, marks_span, cells), strict=True):
-            texts.add_row(side, excerpt)
+            if excerpt.plain:  # a note or an unpaired line has one side only
+                texts.add_row(side, excerpt)
         blocks.append(Group(heading, Padding(message(finding), (0, 0, 0, 5)), Padding(texts, (0, 0, 0, 2))))
     return Padding(Group(*blocks), (0, 0, 0, 2))
 
