@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from qa.lang.numbers.en import _trie_pattern, en_quantities
+from qa.lang.numbers.en import en_quantities
+from qa.lang.numbers.en_tokens import _trie_pattern
 from qa.lang.numbers.quantity import Quantity, any_size, family, format_value
 from qa.lang.numbers.zh import zh_quantities
 from qa.model import elide

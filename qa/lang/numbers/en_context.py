@@ -1,0 +1,87 @@
+"""What around an English number changes its reading: "1930 hours" and "at 0300" are times, a number
+in parentheses glosses the one before it, and "3 to 5" or "between 3 and 5" is one range."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from qa.lang.numbers.en_tokens import _RANGE_JOIN
+from qa.lang.numbers.quantity import Quantity
+
+_HOURS_AFTER = re.compile(r"\s?(?:hours|hrs|h)\b")
+_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|to|and|between|since|before|after)\s$", re.IGNORECASE)
+#: "Between 1100 and 1200 hours": the first time of a range whose second says "hours".
+_HOURS_RANGE_AFTER = re.compile(r"\s?(?:and|to|-|–)\s?[0-2][0-9][0-5][0-9]\s?(?:hours|hrs)\b")
+_AT_BEFORE = re.compile(r"\b(?:at|At|AT)\s$")
+_ONE = Decimal(1)
+
+
+def _military_time(scan: str, digits: str, end: int) -> Decimal | None:
+    """Minutes after midnight of "1930 hours", "between 1100 and 1200 hours", "at 0300" (a zero first and
+    "at", "from", "until" … before) or "At 1310," (a comma after), else None."""
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        return None
+    if _HOURS_AFTER.match(scan, end) or _HOURS_RANGE_AFTER.match(scan, end):
+        return Decimal(hours * 60 + minutes)
+    if digits[0] == "0" and _TIME_BEFORE.search(scan, max(0, end - 12), end - 4):
+        return Decimal(hours * 60 + minutes)
+    if (
+        not "19" <= digits[:2] <= "20"
+        and scan[end : end + 1] == ","
+        and _AT_BEFORE.search(scan, max(0, end - 7), end - 4)
+    ):
+        return Decimal(hours * 60 + minutes)  # "At 1310, near the village" (but "at 2010, …" may be a year)
+    return None
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """6,000 mu (400 hectares): a number inside parentheses glosses the one before it."""
+    opening = text.rfind("(", max(0, start - 40), start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return False
+    closing = text.find(")", end, end + 40)
+    return closing >= 0 and text.find("(", end, closing) < 0
+
+
+def _after_between(text: str, start: int) -> bool:
+    """Whether "between" (any case) and maybe whitespace come right before ``start``: "between 3 and 5"."""
+    end = start
+    while end > 0 and text[end - 1].isspace():  # each stretch of whitespace is walked for one quantity
+        end -= 1
+    # no character but İ lowercases to more than one, and none to letters of "between" but their capitals
+    return end >= 7 and text[end - 7 : end].lower() == "between"
+
+
+def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """2016-2035, 3 to 5, between 3 and 5: two quantities joined by a range word are one range."""
+    if len(quantities) < 2:
+        return quantities
+    joined: list[Quantity] = []
+    index = 0
+    while index < len(quantities):
+        low = quantities[index]
+        if index + 1 < len(quantities):
+            high = quantities[index + 1]
+            gap = text[low.end : high.start]
+            if (
+                0 < len(gap) <= 5  # _RANGE_JOIN matches at most " and "
+                and _RANGE_JOIN.fullmatch(gap)
+                and (gap.strip() != "and" or _after_between(text, low.start))
+                and low.kind not in ("date", "month", "time")
+                and high.kind not in ("date", "month", "time")
+                and low.value < high.value
+            ):
+                joined.append(
+                    Quantity(
+                        low.value, "range", low.start, high.end, text[low.start : high.end],
+                        hard=low.hard or high.hard, unit=high.unit, approx=low.approx or high.approx,
+                        high=high.value, spelled=low.spelled, parts=(low, high),
+                    )
+                )  # fmt: skip
+                index += 2
+                continue
+        joined.append(low)
+        index += 1
+    return joined
