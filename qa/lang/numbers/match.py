@@ -14,15 +14,16 @@ a pair of unmatched quantities of the same family, one value translated wrongly 
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal
 from functools import lru_cache
 
+from qa.lang.numbers.agree import _SPECIAL_KINDS, _exactly, values_agree
 from qa.lang.numbers.en import en_quantities
 from qa.lang.numbers.en_tokens import _trie_pattern
+from qa.lang.numbers.pool import _SCAN_LIMIT, _Index, _mistranslations_indexed, _pair_up_indexed
 from qa.lang.numbers.quantity import Quantity, any_size, family, format_value
 from qa.lang.numbers.zh import zh_quantities
 from qa.model import elide
@@ -166,107 +167,6 @@ def _stands_alone(quantity: Quantity, bounds: frozenset[int]) -> bool:
     return bool(following) and following[0] <= quantity.end + 2
 
 
-def _last_digit_place(value: Decimal) -> Decimal:
-    """10 ** (position of the last non-zero digit): 380000 → 10000, 6.1 → 0.1."""
-    if not value:
-        return Decimal(1)
-    normal = value.normalize()
-    return Decimal(1).scaleb(normal.as_tuple().exponent)  # type: ignore[arg-type]
-
-
-def _rounds_to(fine: Decimal, coarse: Decimal, quantum: Decimal) -> bool:
-    if quantum <= 0:
-        return fine == coarse
-    return _rounded(fine, quantum) == coarse
-
-
-def _rounded(value: Decimal, quantum: Decimal) -> Decimal:
-    """``value`` rounded (half up) to a multiple of ``quantum`` (> 0)."""
-    try:
-        return (value / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum
-    except InvalidOperation:
-        # more digits than the context's precision (a 40-digit number to the unit): with as many as it takes
-        with localcontext() as context:
-            context.prec = max(context.prec, value.adjusted() - quantum.adjusted() + 3)
-            return (value / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum
-
-
-def _order(value: Decimal) -> int:
-    return value.adjusted() if value else 0
-
-
-def _numbers_agree(a: Quantity, b: Quantity, tolerant: bool) -> bool:
-    if a.value == b.value:
-        return True
-    if not tolerant:
-        return False
-    if a.kind == "fraction" or b.kind == "fraction":
-        ratio = a.value * 100 if a.kind == "fraction" and b.kind == "percent" else a.value
-        other = b.value * 100 if b.kind == "fraction" and a.kind == "percent" else b.value
-        return abs(ratio - other) <= Decimal("0.001") * max(abs(ratio), abs(other), Decimal(1))
-    if a.magnitude or b.magnitude:
-        # 千亿级 ↔ over 100 billion; 数十万 ↔ hundreds of thousands
-        return bool(a.value and b.value) and _order(a.value) == _order(b.value)
-    if a.kind == "multiple" or b.kind == "multiple":
-        # 增长1倍 is "doubled": the count of times may be read either way
-        return abs(a.value - b.value) == 1
-    # a is the Chinese quantity, b the English one: the translation may round the source
-    # (12.36亿 → 1.24 billion, 1.98亿 → about 200 million) but not be more precise than it
-    quantum = b.quantum
-    if b.approx:
-        quantum = max(quantum, _last_digit_place(b.value))
-    return quantum > a.quantum and _rounds_to(a.value, b.value, quantum)
-
-
-def _dates_agree(a: Quantity, b: Quantity) -> bool:
-    if a.kind == "month" or b.kind == "month":
-        month_a = a.date[1] if a.date else int(a.value)
-        month_b = b.date[1] if b.date else int(b.value)
-        both_months = a.kind == b.kind == "month"
-        return month_a == month_b and (both_months or (a.date or b.date or (None, None, None))[2] is None)
-    assert a.date is not None and b.date is not None
-    shared = False
-    for index, (part_a, part_b) in enumerate(zip(a.date, b.date, strict=True)):
-        if part_a is not None and part_b is not None:
-            if part_a != part_b:
-                return False
-            shared = True
-        elif index == 2 and (part_a is None) != (part_b is None):
-            return False  # a day on one side only: a different (or a truncated) date
-    return shared
-
-
-def _times_agree(a: Quantity, b: Quantity) -> bool:
-    if a.kind == b.kind == "time":
-        return a.value % 720 == b.value % 720
-    time, other = (a, b) if a.kind == "time" else (b, a)
-    hours = int(time.value) // 60
-    return other.value in (hours, hours % 12, int(time.value) % 60)
-
-
-#: Kinds compared by their own rules; any other two quantities compare as numbers.
-_SPECIAL_KINDS = frozenset({"date", "month", "time", "range"})
-
-
-def values_agree(a: Quantity, b: Quantity, tolerant: bool = True) -> bool:
-    """Whether two quantities (any sides, any order) say the same thing."""
-    if a.kind not in _SPECIAL_KINDS and b.kind not in _SPECIAL_KINDS:  # the common case, first
-        return a.value == b.value or (tolerant and _numbers_agree(a, b, tolerant))
-    a_calendar = a.kind in ("date", "month")
-    b_calendar = b.kind in ("date", "month")
-    if a_calendar or b_calendar:
-        return a_calendar and b_calendar and _dates_agree(a, b)
-    if a.kind == "time" or b.kind == "time":
-        return _times_agree(a, b)
-    if a.kind == "range" or b.kind == "range":
-        if a.kind != b.kind or a.high is None or b.high is None:
-            return False
-        low_a, low_b = replace(a, kind="cardinal"), replace(b, kind="cardinal")
-        high_a, high_b = replace(low_a, value=a.high), replace(low_b, value=b.high)
-        return _numbers_agree(low_a, low_b, tolerant) and _numbers_agree(high_a, high_b, tolerant)
-    return _numbers_agree(a, b, tolerant)
-
-
 def _date_parts(quantity: Quantity) -> tuple[Quantity, ...]:
     if quantity.kind != "date" or quantity.date is None:
         return quantity.parts
@@ -318,198 +218,6 @@ def _pair_up(
         matched.append((quantity, best))
     unmatched_zh.sort(key=lambda q: q.start)
     return unmatched_zh, remaining_en
-
-
-#: Above this many (Chinese, English) comparisons, _pair_up and the mistranslation pass find
-#: candidates through indexes rather than by trying every pair: a line of a million characters
-#: holds a hundred thousand quantities a side.
-_SCAN_LIMIT = 4096
-
-
-def _exactly(a: Quantity, b: Quantity) -> bool:
-    return values_agree(a, b, tolerant=False)
-
-
-def _plain(quantity: Quantity) -> bool:
-    """A quantity that agrees with another plain one by value alone (equal or, tolerantly, rounded to
-    the English quantum): no date, month, time or range, no fraction, multiple or order of magnitude."""
-    return (
-        quantity.kind not in _SPECIAL_KINDS
-        and quantity.kind not in ("fraction", "multiple")
-        and not (quantity.magnitude)
-    )
-
-
-def _english_quantum(quantity: Quantity) -> Decimal:
-    """The precision a tolerant comparison gives an English quantity (see _numbers_agree)."""
-    if quantity.approx:
-        return max(quantity.quantum, _last_digit_place(quantity.value))
-    return quantity.quantum
-
-
-def _signature(quantity: Quantity) -> tuple:
-    """Every field values_agree reads of a quantity: two with the same signature agree with the same ones."""
-    return (
-        quantity.kind, quantity.value, quantity.high, quantity.date, quantity.quantum, bool(quantity.approx),
-        quantity.magnitude,
-    )  # fmt: skip
-
-
-def _calendar_keys(quantity: Quantity) -> list[tuple]:
-    """Keys two dates or months share whenever _dates_agree holds: the day, or (no day) the month or year."""
-    if quantity.kind == "month" or quantity.date is None:
-        return [("month", quantity.date[1] if quantity.date else int(quantity.value))]
-    year, month, day = quantity.date
-    if day is not None:
-        return [("day", day)]
-    return [("month", month), ("year", year)]
-
-
-def _time_parts(quantity: Quantity) -> tuple[int, int, int]:
-    """The values a time agrees with in a quantity of another kind (see _times_agree)."""
-    hours = int(quantity.value) // 60
-    return hours, hours % 12, int(quantity.value) % 60
-
-
-class _Pool:
-    """Quantities with one signature: the one _pair_up prefers, fast.
-
-    Kept by hardness, each a heap of (start, position in the list)."""
-
-    __slots__ = ("heaps", "kind")
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self.heaps: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])  # hard, soft
-
-    def best(self, kind: str, taken: set[int]) -> tuple[tuple, int] | None:
-        """(the preference key, the index) of the preferred quantity not yet taken."""
-        for soft, heap in enumerate(self.heaps):
-            while heap and heap[0][1] in taken:
-                heapq.heappop(heap)
-            if heap:
-                start, index = heap[0]
-                return (self.kind != kind, bool(soft), start, index), index
-        return None
-
-
-class _Index:
-    """Quantities (the English side, or those already matched) found by what a quantity of the
-    other side can agree with, so that it is compared with a few signatures, not with every one.
-
-    For any two quantities that agree, the keys of one (``keys``) meet the keys asked for the
-    other (``candidates``); the candidates are then compared."""
-
-    def __init__(self, quantities: list[Quantity], tolerant: bool) -> None:
-        self.tolerant = tolerant
-        self.pools: dict[tuple, _Pool] = {}
-        self.samples: dict[tuple, Quantity] = {}
-        self.by_key: dict[tuple, dict[tuple, None]] = {}
-        self.quanta: dict[str, dict[Decimal, None]] = {"plain": {}, "range": {}}
-        for index, quantity in enumerate(quantities):
-            signature = _signature(quantity)
-            pool = self.pools.get(signature)
-            if pool is None:
-                pool = self.pools[signature] = _Pool(quantity.kind)
-                self.samples[signature] = quantity
-                for key in self.keys(quantity):
-                    self.by_key.setdefault(key, {})[signature] = None
-            pool.heaps[0 if quantity.hard else 1].append((quantity.start, index))
-        for pool in self.pools.values():
-            for heap in pool.heaps:
-                heapq.heapify(heap)
-
-    def keys(self, quantity: Quantity) -> list[tuple]:
-        kind = quantity.kind
-        keys: list[tuple] = [("value", quantity.value)]
-        if kind in ("date", "month"):
-            return [("calendar", *key) for key in _calendar_keys(quantity)]
-        if kind == "time":
-            keys.append(("time", quantity.value % 720))
-            keys += [("time part", part) for part in _time_parts(quantity)]
-        elif kind == "range":
-            keys.append(("range",))
-            if quantity.magnitude:
-                keys.append(("loose range",))
-            if self.tolerant:
-                quantum = _english_quantum(quantity)
-                self.quanta["range"][quantum] = None
-                keys.append(("rounded range", quantum, quantity.value))
-        elif self.tolerant:
-            keys.append(("any number",))
-            if quantity.value:
-                keys.append(("order", quantity.value.adjusted()))
-            if _plain(quantity):
-                quantum = _english_quantum(quantity)
-                self.quanta["plain"][quantum] = None
-                keys.append(("rounded", quantum, quantity.value))
-            else:
-                keys.append(("loose",))
-        return keys
-
-    def candidates(self, quantity: Quantity) -> dict[tuple, None]:
-        """The signatures that may agree with ``quantity`` (with no duplicates)."""
-        kind, value = quantity.kind, quantity.value
-        if kind in ("date", "month"):
-            asked = [("calendar", *key) for key in _calendar_keys(quantity)]
-        elif kind == "time":
-            asked = [("value", value), ("time", value % 720), *(("value", part) for part in _time_parts(quantity))]
-        elif kind == "range":
-            asked = [("value", value), ("time part", value)]
-            if self.tolerant:
-                asked.append(("loose range",))
-                if quantity.magnitude:
-                    asked.append(("range",))
-                asked += [("rounded range", quantum, _rounded(value, quantum)) for quantum in self.quanta["range"]]
-        else:
-            asked = [("value", value), ("time part", value)]
-            if self.tolerant:
-                asked.append(("loose",))
-                if _plain(quantity):
-                    asked += [
-                        ("rounded", quantum, _rounded(value, quantum))
-                        for quantum in self.quanta["plain"]
-                        if quantum > quantity.quantum
-                    ]
-                elif kind == "fraction":
-                    asked.append(("any number",))
-                else:
-                    asked += [("value", value - 1), ("value", value + 1)]  # a multiple: 增长1倍 is "doubled"
-                    if value:
-                        asked.append(("order", value.adjusted()))  # an order of magnitude
-        found: dict[tuple, None] = {}
-        for key in asked:
-            signatures = self.by_key.get(key)
-            if signatures:
-                found.update(signatures)
-        return found
-
-
-def _pair_up_indexed(
-    zh: list[Quantity], en: list[Quantity], tolerant: bool, matched: list[tuple[Quantity, Quantity]]
-) -> tuple[list[Quantity], list[Quantity]]:
-    """_pair_up for many quantities, with the same result: each Chinese quantity is compared with
-    the English signatures an index gives it (see _Index), and takes the preferred English
-    quantity of those that agree."""
-    index = _Index(en, tolerant)
-    agree = values_agree if tolerant else _exactly
-    taken: set[int] = set()
-    unmatched_zh: list[Quantity] = []
-    for quantity in sorted(zh, key=lambda q: (not q.hard, q.start)):
-        best: tuple[tuple, int] | None = None
-        for signature in index.candidates(quantity):
-            if not agree(quantity, index.samples[signature]):
-                continue
-            found = index.pools[signature].best(quantity.kind, taken)
-            if found is not None and (best is None or found[0] < best[0]):
-                best = found
-        if best is None:
-            unmatched_zh.append(quantity)
-            continue
-        taken.add(best[1])
-        matched.append((quantity, en[best[1]]))
-    unmatched_zh.sort(key=lambda q: q.start)
-    return unmatched_zh, [quantity for position, quantity in enumerate(en) if position not in taken]
 
 
 def _repeated(quantities: list[Quantity], matched: list[Quantity]) -> list[Quantity]:
@@ -604,41 +312,6 @@ def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison
         en_extra=tuple(q for q in en_left if q.hard and not (q.identifier or q.gloss) and id(q) not in wrong_en),
         mistranslated=tuple(mistranslated),
     )
-
-
-def _mistranslations_indexed(zh: list[Quantity], en: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """match_quantities' pairing of unmatched quantities for many of them, with the same result:
-    each Chinese quantity takes the first English one left that it can be a mistranslation of,
-    found among the English quantities grouped by family, hardness, ordinal and enumerator."""
-    groups: dict[tuple[str, bool, bool, bool], list[int]] = {}
-    for index, quantity in enumerate(en):
-        key = (family(quantity.kind), quantity.hard, quantity.kind == "ordinal", quantity.enumerator)
-        groups.setdefault(key, []).append(index)
-    heads = dict.fromkeys(groups, 0)
-    taken: set[int] = set()
-    pairs = []
-    for quantity in zh:
-        if quantity.identifier:
-            continue
-        ordinal = quantity.kind == "ordinal"
-        first = None
-        for key, indexes in groups.items():
-            kin, hard, other_ordinal, enumerator = key
-            if kin != family(quantity.kind) or not (
-                (quantity.hard and hard)
-                or (ordinal and other_ordinal and (quantity.hard or hard or (quantity.enumerator and enumerator)))
-            ):
-                continue
-            head = heads[key]
-            while head < len(indexes) and indexes[head] in taken:
-                head += 1
-            heads[key] = head
-            if head < len(indexes) and (first is None or indexes[head] < first):
-                first = indexes[head]
-        if first is not None:
-            taken.add(first)
-            pairs.append((quantity, en[first]))
-    return pairs
 
 
 @any_size
