@@ -16,7 +16,7 @@ _SIDE_NAMES = {"zh": "Chinese", "en": "English"}
 
 @register
 class IdentifierMismatch(Rule):
-    """A code on one side written with other digits on the other side (``A-400`` / ``A-40``).
+    """A code (A-400, S/2015/123, GB/T 7714) written with other digits on the other side.
 
     Document symbols (``A/RES/70/1``, ``S/2015/123``), standards (``GB/T 7714``, ``ISO 9001:2015``),
     model and product codes (``A-400``, ``NF-5``, ``F-16``, ``Boeing 737``) and resolution numbers
