@@ -26,7 +26,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from qa.model import TAG_MARK, Evidence, Finding, Side, elide
+from qa.model import TAG_MARK, Evidence, Finding, Side
 from qa.report import Reporter, rule_name, summarise, summary_line
 
 if TYPE_CHECKING:
@@ -134,8 +134,6 @@ def wide_table(
         name = rule_name(finding, rules)
         if name:
             rule.append("\n" + "\n".join(hyphen_lines(name, NAME_CELLS)), style="dim")
-        if finding.related:
-            rule.append(f"\n+{len(finding.related)} folded", style="dim")
         shown = excerpts(finding, marks_span, cells)
         table.add_row(position(finding), severity(finding), rule, message(finding), *shown)
     return table
@@ -153,8 +151,6 @@ def stacked(
         name = rule_name(finding, rules)
         if name:
             heading.append(" " + name, style="dim")
-        if finding.related:
-            heading.append(f" (+{len(finding.related)} folded)", style="dim")
         texts = Table.grid(padding=(0, 1))  # one line each: cut, not wrapped, if the budget was off
         texts.add_column(no_wrap=True, style="dim")
         texts.add_column(no_wrap=True, overflow="ellipsis")
@@ -198,11 +194,9 @@ def message(finding: Finding) -> Text:
     if finding.suggestion:
         text.append("\nsuggestion: ", style="dim")
         text.append(unbroken_quotes(finding.suggestion), style="green")
-    if finding.related:  # what the finding explains, one line each (qa/fold.py)
-        for item in finding.related:
-            text.append(
-                f"\n+ {item.code} {item.location.line}:{item.location.column} {elide(item.message)}", style="dim"
-            )
+    if finding.related:  # what the finding explains (qa/fold.py), in one line: --show-all shows them whole
+        places = ", ".join(f"{item.code} {item.location.line}:{item.location.column}" for item in finding.related)
+        text.append(f"\nfolded: {places}", style="dim")
     return text
 
 

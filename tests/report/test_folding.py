@@ -29,8 +29,7 @@ def test_a_copied_segment_is_one_finding_with_the_rest_folded(copied):
     assert result.exit_code == 1
     assert "TERM005" in result.output
     assert result.output.splitlines()[-1] == "1 finding: 1 error in 1 file (3 folded)"
-    assert "+3 folded" in result.output
-    assert "+ TERM001 2:24" in result.output and "+ NUM001 2:16" in result.output
+    assert "folded: NUM001 2:16, TERM001 2:24, TXT001 2:45" in " ".join(result.output.split())
 
 
 def test_show_all_reports_the_folded_findings_as_findings(copied):
