@@ -10,6 +10,7 @@ so that the other side's number may still match them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from qa.lang.identifiers import identifier_spans
@@ -18,6 +19,11 @@ from qa.lang.paragraphs import leading_number
 
 __all__ = ["without_codes"]
 
+#: What a code (qa.lang.identifiers) has within a few characters of each of its numbers: a capital
+#: letter (full-width too), a slash, a colon, an opening parenthesis (2118 (2013)) or a maker's
+#: Chinese name (波音737). Most numbers have none near them: a quick test first.
+_MAY_HAVE_CODE = re.compile("[A-Z\uff21-\uff3a/:(\uff08]|波音|空客|客车")
+
 
 def without_codes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """``quantities`` with those that overlap the text's leading label made soft enumerators, and those
@@ -25,12 +31,16 @@ def without_codes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     (resolution 2118; (八) and "Eighth,")."""
     if not quantities:
         return quantities
-    label = leading_number(text)
+    # a label opens the segment (13., 18A.128, (八)): only a number starting among its first
+    # characters can be one
+    label = leading_number(text) if min(q.start for q in quantities) < 20 else None
     if label is not None:
         start, end = label[:2]
         quantities = [
             replace(q, hard=False, enumerator=True) if start < q.end and q.start < end else q for q in quantities
         ]
+    if not any(q.hard and _MAY_HAVE_CODE.search(text, max(0, q.start - 7), q.end + 3) for q in quantities):
+        return quantities  # no capital, slash or parenthesis next to a number: no code holds one
     codes = identifier_spans(text)
     if not codes:
         return quantities
