@@ -15,8 +15,6 @@ class UnitRule(Rule):
         unit_context(self)
 
     def prepare(self) -> None:
-        from qa.lang.terms.fold import traditional_to_simplified_table
         from qa.lang.units import active_lexicon, conversion_table
 
         conversion_table(active_lexicon())  # pint and its registry
-        traditional_to_simplified_table()  # 元 in a Traditional text is the local dollar

@@ -81,13 +81,36 @@ def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> t
             )
             if not kind:
                 break
-        if kind == "ambiguous" and zh_mention.local:
-            continue  # 兩百元 ↔ "$200" in a Traditional text: 元 is the local dollar, and "$" says so
+        if kind in ("currency", "ambiguous") and _local_dollar(lexicon, zh_text, zh_mention, en_mention):
+            continue
         if kind and not (zh_quantity.hard or en_quantity.hard) and _repeated(comparison.zh, zh_quantity):
             continue  # 两年 … 两个月 ↔ "two months every two years": the same small count twice may pair up crosswise
         if kind:
             findings.append(UnitFinding(kind, zh_quantity, en_quantity, zh_mention, en_mention))
     return tuple(findings)
+
+
+def _local_dollar(lexicon: Lexicon, zh_text: str, zh: UnitMention, en: UnitMention) -> bool:
+    """兩百元 ↔ "$200", "NT$200" in a Traditional text: 元 is the local dollar there, which a bare "$" names.
+
+    Asked only of a currency that differs, so that the Traditional check (OpenCC's table) is rare."""
+    local = [lexicon.units[i] for unit in zh.units if unit.per is None for i in unit.traditional if i in lexicon.units]
+    if not local or not _traditional(zh_text):
+        return False
+    for local_unit in local:
+        for en_unit in en.units:
+            if en_unit.per is not None or not en_unit.currency_code:
+                continue
+            if en_unit.currency_code == local_unit.currency_code or local_unit.currency_code in en_unit.ambiguous:
+                return True
+    return False
+
+
+def _traditional(text: str) -> bool:
+    """Text in Traditional characters (兩百元, 新臺幣)."""
+    from qa.lang.terms.fold import fold_chinese
+
+    return fold_chinese(text) != text
 
 
 def _repeated(quantities: tuple[Quantity, ...], quantity: Quantity) -> bool:

@@ -68,8 +68,6 @@ class UnitMention:
     end: int
     #: every unit the words may name (度: kWh or degrees), the first being ``unit``
     alternatives: tuple[Unit, ...] = ()
-    #: 元 in a Traditional Chinese text: the local dollar, which a bare "$" names clearly
-    local: bool = False
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -281,13 +279,6 @@ def may_start_zh_unit(text: str, end: int, starts: frozenset[str]) -> bool:
     return following in starts
 
 
-def _traditional(text: str) -> bool:
-    """Text in Traditional characters (兩百元, 新臺幣): what a unit may mean depends on it."""
-    from qa.lang.terms.fold import fold_chinese
-
-    return fold_chinese(text) != text
-
-
 def unit_after(lexicon: Lexicon, side: str, text: str, quantity: Quantity) -> UnitMention | None:
     """The unit of a quantity: after it (20万平方米, 200 hectares, 元/吨), or an English currency before it."""
     if quantity.kind not in UNIT_KINDS or quantity.identifier:
@@ -305,11 +296,7 @@ def unit_after(lexicon: Lexicon, side: str, text: str, quantity: Quantity) -> Un
             second, end = (), match.end(1)
         else:
             end = match.end()
-        mention = _mention(first, second, match.start(1), end)
-        if mention is not None and not second and mention.unit.traditional and _traditional(text):
-            local = tuple(lexicon.units[i] for i in mention.unit.traditional if i in lexicon.units)
-            mention = replace(mention, alternatives=(*mention.units, *local), local=True)
-        return mention
+        return _mention(first, second, match.start(1), end)
     if quantity.unit and quantity.text.startswith(quantity.unit):
         # a currency the extractor took before the digits: US$5 million, RMB 3 billion
         units = lexicon.en_units(quantity.unit)
