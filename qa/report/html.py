@@ -249,8 +249,10 @@ def pair_block(findings: list[Finding], first_number: int, href: str, names: Map
     """One pair: both texts with every finding's span highlighted, then the findings."""
     evidence = findings[0].evidence
     numbered = list(enumerate(findings, first_number))
-    zh = highlighted(evidence.zh, [(n, f) for n, f in numbered if f.evidence.side == "zh"])
-    en = highlighted(evidence.en, [(n, f) for n, f in numbered if f.evidence.side == "en"])
+    zh_tags = {tag.offset: tag.text for tag in evidence.zh_tags}
+    en_tags = {tag.offset: tag.text for tag in evidence.en_tags}
+    zh = highlighted(evidence.zh, [(n, f) for n, f in numbered if f.evidence.side == "zh"], zh_tags)
+    en = highlighted(evidence.en, [(n, f) for n, f in numbered if f.evidence.side == "en"], en_tags)
     rows = "".join(finding_row(number, finding, href, names) for number, finding in numbered)
     return (
         f'<div class="pair"><div class="texts"><div class="zh" lang="zh">{zh}</div>'
@@ -290,15 +292,17 @@ def related_list(finding: Finding, names: Mapping[str, str]) -> str:
     return f'<details class="rel"><summary>{label}</summary><ul>{items}</ul></details>'
 
 
-def highlighted(text: str, spans: list[tuple[int, Finding]]) -> str:
+def highlighted(text: str, spans: list[tuple[int, Finding]], tags: Mapping[int, str] | None = None) -> str:
     """``text`` escaped, with a <mark> over each part that findings' spans cover (spans may
     overlap: each part names every finding covering it and takes the most severe one's
-    colour) and a thin mark where a span is empty (something missing at that point)."""
-    if not spans:
+    colour) and a thin mark where a span is empty (something missing at that point). ``tags`` are the
+    inline tags' texts by their place in ``text``: each shows as its own text (``%s``), not as ▫."""
+    tags = {offset: tag for offset, tag in (tags or {}).items() if 0 <= offset < len(text) and text[offset] == TAG_MARK}
+    if not spans and not tags:
         return shown(text)
     starting: dict[int, list[tuple[int, Finding]]] = {}
     points: dict[int, list[tuple[int, Finding]]] = {}  # empty spans, by where they are
-    bounds = {0, len(text)}
+    bounds = {0, len(text), *tags, *(offset + 1 for offset in tags)}
     for number, finding in spans:
         start = min(max(finding.evidence.start, 0), len(text))
         end = min(max(finding.evidence.end, start), len(text))
@@ -319,6 +323,8 @@ def highlighted(text: str, spans: list[tuple[int, Finding]]) -> str:
             active[number] = (number, finding)
             ends.setdefault(min(finding.evidence.end, len(text)), []).append(number)
         part = shown(text[left:right])
+        if left in tags and right == left + 1:
+            part = f'<span class="tag" title="inline tag">{shown(tags[left])}</span>'
         if active:
             covering = sorted(active.values(), key=lambda item: item[0])
             severity = min((finding.severity for _, finding in covering), key=SEVERITIES.index)

@@ -283,12 +283,12 @@ def test_filters_by_severity_rule_and_file(browser, seeds_report):
     def click(selector: str) -> None:
         browser.find_element(By.CSS_SELECTOR, selector).click()
 
-    click('input[name=severity][value=error]')  # untick errors
+    click("input[name=severity][value=error]")  # untick errors
     expected = [finding for finding in findings if finding["severity"] != "error"]
     assert len(visible_findings(browser)) == len(expected) == int(shown.text) == 3
     assert {row.get_attribute("data-r") for row in visible_findings(browser)} == {f["code"] for f in expected}
 
-    click('fieldset[data-group=severity] button.all')
+    click("fieldset[data-group=severity] button.all")
     assert len(visible_findings(browser)) == 6
 
     click('fieldset[data-group=rule] button.only[data-only="NUM003"]')
@@ -299,14 +299,14 @@ def test_filters_by_severity_rule_and_file(browser, seeds_report):
     assert [section.find_element(By.CSS_SELECTOR, ".path").text.split()[0] for section in files] == [
         "examples/defects.txt"
     ]
-    click('fieldset[data-group=rule] button.all')
+    click("fieldset[data-group=rule] button.all")
 
     paths = list(dict.fromkeys(finding["path"] for finding in findings))
     click(f'fieldset[data-group=file] button.only[data-only="{paths.index("seeds/000_cfa7fe55d91506c5.txt")}"]')
     expected = [finding for finding in findings if finding["path"] == "seeds/000_cfa7fe55d91506c5.txt"]
     assert len(visible_findings(browser)) == len(expected) == int(shown.text) == 1
 
-    click('input[name=severity][value=warning]')  # filters combine
+    click("input[name=severity][value=warning]")  # filters combine
     assert len(visible_findings(browser)) == len([f for f in expected if f["severity"] != "warning"])
 
 
@@ -387,3 +387,12 @@ def test_screenshot_of_the_seeds_report(browser, seeds_report, tmp_path):
     assert browser.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
     browser.set_window_size(1280, 1400)
+
+
+def test_an_inline_tag_shows_as_its_own_text():
+    # offsets 1 and 3 hold the tags' places; a mapping naming a place that holds no TAG_MARK is ignored
+    text = "a\ufffcb\ufffcc"
+    assert highlighted(text, [], {1: "%s", 3: '<x id="2"/>', 4: "stray"}) == (
+        'a<span class="tag" title="inline tag">%s</span>b'
+        '<span class="tag" title="inline tag">&lt;x id=&quot;2&quot;/&gt;</span>c'
+    )
