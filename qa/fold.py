@@ -58,16 +58,6 @@ def _with_related(finding: Finding, related: list[Finding]) -> Finding:
     return dataclasses.replace(finding, related=(*finding.related, *related))
 
 
-def unfolded(findings: Sequence[Finding]) -> list[Finding]:
-    """Every finding, the folded ones too, sorted: what ``--show-all`` reports."""
-    every = [item for finding in findings for item in (finding, *finding.related)]
-    return sorted((dataclasses.replace(f, related=()) if f.related else f for f in every), key=Finding.sort_key)
-
-
-def folded_count(findings: Sequence[Finding]) -> int:
-    return sum(len(finding.related) for finding in findings)
-
-
 def _place(finding: Finding, scope: Scope) -> tuple:
     if scope == "pair":
         return ("pair", finding.location.path, finding.evidence.pair)
