@@ -120,3 +120,33 @@ def test_the_shipped_lexicon_converts_with_pint():
     assert table["mu"][0] == table["hectare"][0] == "[length] ** 2"
     assert table["wan_tonne"][1] == pytest.approx(1e7)
     assert table["yi_yuan"] == ("[currency CNY]", 1e8)
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "messages"),
+    [("共用兩百元", "it cost $200", []), ("共用兩百元", "it cost NT$200", []), ("共用兩百元", "it cost HK$200", []),
+     ("共用兩百元", "it cost US$200", ["兩百元 (CNY) became US$200 (USD)"]),
+     ("共用200元", "it cost $200", ["200元 (CNY) became $200 (USD)"]), ("共用200元", "it cost 200 yuan", [])],
+)  # fmt: skip
+def test_yuan_in_a_traditional_text_is_the_local_dollar(zh: str, en: str, messages: list[str]):
+    assert _check("UNIT002", RuleContext(data_dirs=(shipped_dir(),)), zh, en) == messages
+
+
+def test_a_users_own_traditional_units_must_be_a_list(tmp_path: Path):
+    bad = tmp_path / "units.yaml"
+    bad.write_text(
+        "kind: units\nunits:\n  - {id: kuai, currency: CNY, zh: [块], traditional: {a: 1}}\n", encoding="utf-8"
+    )
+    with pytest.raises(units.UnitFileError, match=r"units\[1\]: must be a list of words"):
+        units.load_lexicon([bad])
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_id"),
+    [("20周年", "year"), ("3丈", "zhang"), ("6寸", "cun"), ("5斤", "jin"), ("3两", "liang"), ("1刻钟", "quarter_hour"),
+     ("每周7天每天24小时", "day")],
+)  # fmt: skip
+def test_more_chinese_units(text: str, unit_id: str):
+    quantity = next(q for q in zh_quantities(text) if q.kind == "cardinal")
+    mention = units.unit_after(lexicon(), "zh", text, quantity)
+    assert mention is not None and mention.unit.key == unit_id
