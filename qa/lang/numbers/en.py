@@ -20,7 +20,7 @@ from functools import lru_cache
 from qa.lang.markers import blank_markers
 from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import en_date_lists
-from qa.lang.numbers.en_context import _HOURS_AFTER, _ONE, _in_parentheses, _join_ranges, _military_time
+from qa.lang.numbers.en_context import _HOURS_AFTER, _ONE, _in_parentheses, _join_ranges, _military_time, in_decades
 from qa.lang.numbers.en_tokens import (
     _ALL_BUT_DIGITS_AND_DOLLAR,
     _APPROX_BEFORE,
@@ -154,6 +154,7 @@ def en_quantities(text: str) -> list[Quantity]:
             quantities.append(quantity)
     if len(quantities) > 1:
         quantities = slash_fractions(text, en_date_lists(text, _join_ranges(text, quantities)))
+    quantities = in_decades(text, quantities)
     return without_codes(text, quantities)
 
 

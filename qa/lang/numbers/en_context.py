@@ -4,6 +4,7 @@ in parentheses glosses the one before it, and "3 to 5" or "between 3 and 5" is o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from qa.lang.numbers.en_tokens import _RANGE_JOIN
@@ -85,3 +86,18 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         joined.append(low)
         index += 1
     return joined
+
+
+_DECADES_AFTER = re.compile(r"[\s-]decades?\b", re.IGNORECASE)
+
+
+def in_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "two decades" is 20 years (二十年), "five decades" 50: a count of decades is ten times its number."""
+    if "decade" not in text:
+        return quantities
+    return [
+        replace(q, value=q.value * 10, quantum=q.quantum * 10, end=match.end(), text=text[q.start : match.end()])
+        if q.kind == "cardinal" and (match := _DECADES_AFTER.match(text, q.end)) is not None
+        else q
+        for q in quantities
+    ]

@@ -102,7 +102,31 @@ def match_numbers(zh_text: str, en_text: str) -> NumberComparison:
         # nothing on the Chinese side to match, and nothing hard (reportable) on the English
         # side: about half of all pairs, and the English need not be read at all
         return _NO_NUMBERS
-    return match_quantities(list(zh), list(_en_quantities_cached(en_text)))
+    comparison = match_quantities(list(zh), list(_en_quantities_cached(en_text)))
+    if comparison.zh_missing and _YEAR_NAMED.search(en_text):
+        comparison = _years_named(comparison, zh_text, en_text)
+    return comparison
+
+
+#: English naming a year the context gives: "this year", "the same year", "during the year" …
+_YEAR_NAMED = re.compile(r"\b(?:[Tt]his|[Tt]hat|the same|[Dd]uring the|[Tt]he current) year\b")
+#: … and the Chinese words those phrases translate (今年 is "this year", not a year left out).
+_ZH_YEAR_WORDS = re.compile("今年|本年|当年|當年|同年|该年|該年|这一年|這一年|是年|那一年|那年")
+
+
+def _years_named(comparison: NumberComparison, zh_text: str, en_text: str) -> NumberComparison:
+    """2015年是… ↔ "This year marks…": a missing year is the one an English phrase names, when the
+    English has more such phrases than the Chinese has words for them."""
+    spare = len(_YEAR_NAMED.findall(en_text)) - len(_ZH_YEAR_WORDS.findall(zh_text))
+    if spare <= 0:
+        return comparison
+    kept = []
+    for quantity in comparison.zh_missing:
+        if quantity.kind == "year" and spare > 0:
+            spare -= 1
+            continue
+        kept.append(quantity)
+    return replace(comparison, zh_missing=tuple(kept))
 
 
 def has_unmatched(comparison: NumberComparison) -> bool:
