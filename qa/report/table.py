@@ -111,7 +111,7 @@ def console_width(stream: TextIO) -> int:
 def wide_table(
     findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int = DEFAULT_WIDTH
 ) -> Table:
-    """One row per finding. The message column takes 4 parts of what the fixed columns leave, each
+    """One row per finding. The message column takes 5 parts of what the fixed columns leave, each
     excerpt 3, and an excerpt gets about ``EXCERPT_LINES`` lines of its column: a wider console
     shows more context, and a row stays a few lines high."""
     table = Table(
@@ -120,13 +120,13 @@ def wide_table(
     table.add_column("line:col", justify="right", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("rule", no_wrap=True)
-    table.add_column("message", ratio=4, overflow="fold")
+    table.add_column("message", ratio=5, overflow="fold")
     first, second = sides(findings[0]) if findings else ("zh", "en")
     table.add_column(first, ratio=3, overflow="fold")
     table.add_column(second, ratio=3, overflow="fold")
     positions = max((len(position(finding)) for finding in findings), default=8)
     fixed = max(positions, 8) + len("warning") + NAME_CELLS + 10  # and the gaps between six columns
-    column_cells = max((width - fixed) * 3 // 10, 10)
+    column_cells = max((width - fixed) * 3 // 11, 10)
     # English wraps at spaces, so a line holds less than its width: leave two thirds of a line spare
     cells = max(column_cells * EXCERPT_LINES - column_cells * 2 // 3, EXCERPT_CELLS)
     for finding in findings:

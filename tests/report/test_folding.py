@@ -20,12 +20,12 @@ def copied(tmp_path):
     return path
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, ["check", *args], env={"COLUMNS": "120"})
+def run(*args: str, columns: int = 120):
+    return CliRunner().invoke(app, ["check", *args], env={"COLUMNS": str(columns)})
 
 
 def test_a_copied_segment_is_one_finding_with_the_rest_folded(copied):
-    result = run(str(copied))
+    result = run(str(copied), columns=80)  # stacked: the message and the folded line whole
     assert result.exit_code == 1
     assert "TERM005" in result.output
     assert result.output.splitlines()[-1] == "1 finding: 1 error in 1 file (3 folded)"
