@@ -83,7 +83,11 @@ def unit_findings(comparison, lexicon: Lexicon, zh_text: str, en_text: str) -> t
                 break
         if kind in ("currency", "ambiguous") and _local_dollar(lexicon, zh_text, zh_mention, en_mention):
             continue
-        if kind and not (zh_quantity.hard or en_quantity.hard) and _repeated(comparison.zh, zh_quantity):
+        if (
+            kind
+            and not (zh_quantity.hard or en_quantity.hard)
+            and _crosswise(lexicon, zh_text, comparison.zh, zh_quantity, en_mention)
+        ):
             continue  # 两年 … 两个月 ↔ "two months every two years": the same small count twice may pair up crosswise
         if kind:
             findings.append(UnitFinding(kind, zh_quantity, en_quantity, zh_mention, en_mention))
@@ -113,8 +117,18 @@ def _traditional(text: str) -> bool:
     return fold_chinese(text) != text
 
 
-def _repeated(quantities: tuple[Quantity, ...], quantity: Quantity) -> bool:
-    return sum(1 for other in quantities if other.value == quantity.value) > 1
+def _crosswise(
+    lexicon: Lexicon, zh_text: str, quantities: tuple[Quantity, ...], quantity: Quantity, en: UnitMention
+) -> bool:
+    """Another Chinese quantity of the same value carries the English unit: the pairing may be crosswise
+    (两年 … 两个月 ↔ "two months every two years"), but not in 四分钟，黄金四分钟 ↔ "four hours … four minutes"."""
+    for other in quantities:
+        if other is quantity or other.value != quantity.value:
+            continue
+        mention = unit_after(lexicon, "zh", zh_text, other)
+        if mention is None or any(same_unit(heads(a, b)[0], heads(a, b)[1]) for a, b in candidates(mention, en)):
+            return True
+    return False
 
 
 def heads(a: Unit, b: Unit) -> tuple[Unit, Unit]:
