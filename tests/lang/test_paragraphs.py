@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from qa.lang.paragraphs import leading_number
+from qa.lang.paragraphs import is_word_label, leading_number
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,9 @@ from qa.lang.paragraphs import leading_number
         ("1，你退货。", (0, 2, "1")),
         ("1)Go to your Home screen.", (0, 2, "1")),
         ("  12. Indented", (2, 5, "12")),
+        ("II Work Plan for the Next Five Years", (0, 2, "2")),
+        ("Eighth, we will continue", (0, 6, "8")),
+        ("第八，我们将", (0, 2, "8")),
     ],
 )
 def test_a_label_opening_a_segment_is_found_and_valued(text, expected):
@@ -58,6 +61,9 @@ def test_a_label_opening_a_segment_is_found_and_valued(text, expected):
         "1, 2 and 3",
         "IV.G. Evaluation",
         "(USA) said",
+        "II was",
+        "I Work",
+        "Sixty, as",
         "",
     ],
 )
@@ -77,3 +83,8 @@ def test_only_the_start_of_a_long_segment_is_read():
     for _ in range(1000):
         assert leading_number(text) == (0, 2, "1")
     assert time.perf_counter() - started < 1.0
+
+
+def test_an_item_numbered_in_words_is_a_word_label():
+    assert is_word_label("Eighth") and is_word_label("第八")
+    assert not is_word_label("II") and not is_word_label("(八)") and not is_word_label("XVIII")
