@@ -19,7 +19,9 @@ class CurrencyChanged(UnitRule):
     5亿美元 rendered "500 million yuan" understates the sum sevenfold, and no number check
     sees it: the figures agree. Currencies are read with the unit lexicon (元, 人民币, 万元,
     亿元, 美元, 欧元, 英镑, 港元, 澳元, 日元; yuan, RMB, CNY, US$, €, £, HK$, A$ …) and compared
-    by code, never converted (rates change). A bare "$" for 澳元 or 港元 is UNIT004.
+    by code, never converted (rates change). A bare "$" for 澳元 or 港元 is UNIT004. In a
+    Traditional Chinese text 元 is the local dollar: 兩百元 may be "$200", NT$200 or HK$200, not
+    US$200; in a Simplified text 200元 is yuan, and "$200" is a currency change.
 
     **Fails:** 利用外资5亿美元 / attract foreign investment of 500 million yuan
 
