@@ -20,7 +20,16 @@ from functools import lru_cache
 from qa.lang.markers import blank_markers
 from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import en_date_lists
-from qa.lang.numbers.en_context import _HOURS_AFTER, _ONE, _in_parentheses, _join_ranges, _military_time, in_decades
+from qa.lang.numbers.en_context import (
+    _HOURS_AFTER,
+    _ONE,
+    _in_parentheses,
+    _join_ranges,
+    _military_time,
+    age_decades,
+    clock_words,
+    in_decades,
+)
 from qa.lang.numbers.en_tokens import (
     _ALL_BUT_DIGITS_AND_DOLLAR,
     _APPROX_BEFORE,
@@ -154,7 +163,7 @@ def en_quantities(text: str) -> list[Quantity]:
             quantities.append(quantity)
     if len(quantities) > 1:
         quantities = slash_fractions(text, en_date_lists(text, _join_ranges(text, quantities)))
-    quantities = in_decades(text, quantities)
+    quantities = age_decades(text, clock_words(text, in_decades(text, quantities)))
     return without_codes(text, quantities)
 
 
@@ -221,6 +230,9 @@ def _quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
             base = _MAGNITUDES[match.group("mag3").lower()]
         return Quantity(Decimal(base), "cardinal", start, end, source, hard=False, magnitude=True, spelled=True)
     if kind == "fraction":
+        if match.group("half_of"):  # half a million is 500,000 (50万)
+            value = _SCALE_WORDS[match.group("half_of").lower()] * Decimal("0.5")
+            return Quantity(value, "cardinal", start, end, source, hard=False, quantum=value / 5, spelled=True)
         if match.group("numerator3"):  # one in three, three in five
             over = match.group("denominator3").lower().replace("a hundred", "hundred")
             count = Decimal(_CARDINAL_WORDS.index(match.group("numerator3").lower()))

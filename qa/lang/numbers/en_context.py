@@ -101,3 +101,48 @@ def in_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
         else q
         for q in quantities
     ]
+
+
+_CLOCK_WORDS = re.compile(r"\b(?:noon|midday|midnight)\b", re.IGNORECASE)
+
+
+def clock_words(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "noon" is 12:00 (中午十二时), "midnight" 00:00 (零时): soft times, added where no number says it."""
+    if "noon" not in text and "midnight" not in text and "midday" not in text:
+        return quantities
+    added = [
+        Quantity(
+            Decimal(0 if match.group().lower() == "midnight" else 720),
+            "time",
+            match.start(),
+            match.end(),
+            match.group(),
+            hard=False,
+            spelled=True,
+        )
+        for match in _CLOCK_WORDS.finditer(text)
+        if not any(q.start <= match.start() <= q.end + 1 for q in quantities)  # "12 noon" is said by the 12
+    ]
+    return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities
+
+
+_AGE_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                "eighties": 80, "nineties": 90}  # fmt: skip
+_AGE_DECADE = re.compile(
+    r"\b(?:his|her|their|my|your|our|its)\s(?:(?:early|mid|late)[\s-])?"
+    r"(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.IGNORECASE,
+)
+
+
+def age_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "in his twenties" is 二十多岁: an age of twenty-odd years (soft, approximate); "the seventies"
+    with no one's age is a decade of years, left to the year readers."""
+    if "ties" not in text:
+        return quantities
+    added = [
+        Quantity(Decimal(_AGE_DECADES[match.group("decade").lower()]), "cardinal", match.start("decade"),
+                 match.end(), match.group("decade"), hard=False, quantum=Decimal(10), approx="多", spelled=True)
+        for match in _AGE_DECADE.finditer(text)
+    ]  # fmt: skip
+    return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities

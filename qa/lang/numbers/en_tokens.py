@@ -114,7 +114,8 @@ _FRACTION = r"""(?=[ahotfsen])
     (?P<fraction>\b(?:(?P<numerator>one|two|three)[\s-](?P<denominator>half|third|quarter|fifth)s?
         |(?P<numerator3>one|two|three|four|five|six|seven|eight|nine)\sin\s
             (?P<denominator3>two|three|four|five|six|seven|eight|nine|ten|twenty|a\shundred)
-        |a\s(?P<denominator2>third|quarter|fifth)(?=\sof\b)|(?:a\s)?half)\b)"""
+        |a\s(?P<denominator2>third|quarter|fifth)(?=\sof\b)
+        |half\sa\s(?P<half_of>hundred|thousand|million|billion|trillion)|(?:a\s)?half)\b)"""
 _MULTIPLE = r"""(?=[dfqt])
     (?P<multiple>\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?
         |threefold|fourfold|fivefold|tenfold)\b)"""

@@ -259,6 +259,8 @@ def _classify(
     # Most numerals have nothing around them: each pattern below is tried only if the next (or previous)
     # character can start (or end) it.
     numeral = norm[start:end]
+    if norm.startswith(("进制", "進制"), end):
+        return None  # 十六进制 is "hexadecimal", 二进制 "binary": a word, not a number
     if numeral.isdigit():  # the common case; a run's only digits are ASCII ones
         spelled, has_digit = False, True
     else:
@@ -323,10 +325,14 @@ def _classify(
             if spelled and not has_scale and kind == "cardinal":
                 # 三项 / 两个确立: a small hanzi count is soft; 三百个, 十四个 are hard
                 hard = value >= 10
+            elif measure and kind == "cardinal" and value == 1:
+                hard = False  # 1个特别账户 is "a special account", as 一个 is
         elif spelled and kind == "cardinal" and not has_scale:
             if len(numeral) < 2 and not magnitude:
                 return None  # a lone 三 / 五 inside a word
             hard = value >= 10
+    if spelled and kind == "cardinal" and before[-1:] in ("月", "初", "廿"):
+        hard = False  # 八月十五, 初五: a lunar day (the English names the festival or gives the solar date)
     if spelled and not has_digit and not magnitude and (kind != "percent" or value == 100):
         # 十年, 百万亩, 万人: a round figure without a digit is often rendered loosely (百分之百: "fully");
         # 百分之十 is a percentage, kept as one

@@ -24,11 +24,12 @@ _DATE_START = re.compile("[0-9〇零一二三四五六七八九十](?=[^年月�
 #: Clock times: 16时, 下午5时30分, 3点半, 16:00, 05:03:17 (the value is minutes after midnight).
 _TIME = re.compile(
     r"(?P<part>上午|早上|凌晨|中午|下午|傍晚|晚上|晚)?"
-    r"(?:(?P<hour>[0-2]?[0-9])[时点](?:(?P<minute>[0-5]?[0-9])分|(?P<half>半))?"
+    r"(?:(?P<hour>[0-2]?[0-9]|[零〇一二两三四五六七八九十]{1,3})(?P<mark>[时点])"
+    r"(?:(?P<minute>[0-5]?[0-9]|[零〇一二三四五六七八九十]{1,3})分|(?P<half>半))?"
     r"|(?<![0-9:])(?P<hour2>[0-2]?[0-9]):(?P<minute2>[0-5][0-9])(?::[0-5][0-9])?(?![0-9]))"
 )
 #: Where a _TIME match can start: a digit or the first character of a part of the day, with 时 / 点 / : close after.
-_TIME_START = re.compile("[0-9上早凌中下傍晚](?=[^时点:]{0,3}[时点:])")
+_TIME_START = re.compile("[0-9零〇一二两三四五六七八九十上早凌中下傍晚](?=[^时点:]{0,3}[时点:])")
 _CALENDAR_HINT = re.compile("[年月日-]")  # every _DATE match holds one (a class is found fast)
 #: Dates and years named by their numerals: 九二共识 is the 1992 Consensus, 五四运动 the May Fourth
 #: Movement, 十一黄金周 the National Day (1 October) holiday. The English may give the date (May 4th,
@@ -93,14 +94,24 @@ def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], norm: str) -> It
 
 
 def _time_quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    hour = int(match.group("hour") or match.group("hour2"))
-    minute = int(match.group("minute") or match.group("minute2") or (30 if match.group("half") else 0))
-    if hour > 24:
+    hour_text = match.group("hour") or match.group("hour2")
+    minute_text = match.group("minute") or match.group("minute2")
+    if not hour_text.isdigit() and not (match.group("part") or minute_text or match.group("half")):
+        # 八點三十分, 下午三点, 中午十二时 are times; 三点 alone is as often "three points" (三点建议)
+        # and 一时 "for a moment" (第一时间, 着陆时)
+        return None
+    hour = _small_int(hour_text)
+    minute = _small_int(minute_text) if minute_text else (30 if match.group("half") else 0)
+    if hour is None or minute is None or hour > 24 or minute > 59:
         return None
     if match.group("part") in ("下午", "傍晚", "晚上", "晚") and hour < 12:
         hour += 12
     start = match.start("hour") if match.group("hour") else match.start("hour2")
     return Quantity(Decimal(hour * 60 + minute), "time", start, match.end(), text[start : match.end()])
+
+
+#: What starts a lunar day after a month in hanzi (五月初五, 八月十五, 腊月廿三), with no 日 to end it.
+_LUNAR_DAY_FIRST = frozenset("初廿一二三四五六七八九十")
 
 
 def _date_quantity(text: str, norm: str, match: re.Match[str]) -> Quantity | None:
@@ -123,7 +134,10 @@ def _date_quantity(text: str, norm: str, match: re.Match[str]) -> Quantity | Non
         return None
     if not year_text and not day_text:
         # 1-6月 is a span of months; a bare hanzi month (五月) is hard only with digits or 十
-        return Quantity(Decimal(month), "month", start, end, text[start:end], spelled=not month_text.isdigit())
+        lunar = not month_text.isdigit() and norm[end : end + 1] in _LUNAR_DAY_FIRST
+        # 五月初五, 八月十五: a day of the lunar calendar, which the English names or gives another date for
+        return Quantity(Decimal(month), "month", start, end, text[start:end], hard=not lunar,
+                        spelled=not month_text.isdigit())  # fmt: skip
     return Quantity(
         Decimal(day or month),
         "date",
