@@ -345,6 +345,9 @@ def _split_words(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
 #: Decimal(1).scaleb(-n): the quantum of a number written with n decimals.
 _QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(16))
 #: What groups digits (1,200; 1 200), dropped before Decimal reads them.
+#: The widths of machine words and registers: 32b, 64b are bits, not billions.
+_BIT_WIDTHS = frozenset(Decimal(width) for width in (8, 16, 32, 64, 128, 256, 512))
+
 _DIGIT_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
 
 
@@ -389,6 +392,8 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
                 kind = "year"
         elif suffix == "m" and not currency:
             unit = "m"  # 10m is ten metres unless money is being counted (£10m)
+        elif suffix == "b" and not currency and value in _BIT_WIDTHS:
+            unit = "b"  # a 32b integer has 32 bits (a width a machine word has); $5b and 5b people are billions
         elif suffix in _SCALE_SUFFIX:
             scale = _SCALE_SUFFIX[suffix]
             value, quantum = value * scale, quantum * scale
@@ -414,6 +419,8 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
     start = match.start() - glued
     if currency:
         unit = currency.strip()
+        if currency == "$" and digits == "0" and not (suffix or scale_word):
+            identifier = True  # $0 is a shell or regex placeholder (the whole match), never an amount
     if identifier and suffix != "s":
         start, end, kind = digits_start, digits_end, "cardinal"
         value, quantum = exact_value, exact_quantum
