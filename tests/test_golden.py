@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,20 @@ def test_golden_table_at_other_widths(columns: int):
         golden.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == golden.read_text(encoding="utf-8")
     assert all(len(line) <= columns for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("columns", [120, 200])
+def test_a_table_row_takes_a_few_lines(columns: int):
+    """A row starts with its line:col; the lines under it up to the next row or a blank line are its own."""
+    heights, height = [], 0
+    for line in run_on_seeds("table", columns).stdout.splitlines():
+        if re.match(r" *\d+:\d+  ", line) or not line.strip() or not line.startswith(" "):
+            if height:
+                heights.append(height)
+            height = 1 if re.match(r" *\d+:\d+  ", line) else 0
+        elif height:
+            height += 1
+    assert heights and max(heights) <= 5, heights
 
 
 def test_seed_sarif_is_valid_sarif_2_1_0():
