@@ -97,9 +97,10 @@ def _time_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     hour_text = match.group("hour") or match.group("hour2")
     minute_text = match.group("minute") or match.group("minute2")
     if not hour_text.isdigit() and not (match.group("part") or minute_text or match.group("half")):
-        # 八點三十分, 下午三点, 中午十二时 are times; 三点 alone is as often "three points" (三点建议)
-        # and 一时 "for a moment" (第一时间, 着陆时)
-        return None
+        # 八點三十分, 下午三点, 中午十二时 and 零时 (midnight) are times; 三点 alone is as often
+        # "three points" (三点建议) and 一时 "for a moment" (第一时间, 着陆时)
+        if not (hour_text in ("零", "〇") and match.group("mark") == "时"):
+            return None
     hour = _small_int(hour_text)
     minute = _small_int(minute_text) if minute_text else (30 if match.group("half") else 0)
     if hour is None or minute is None or hour > 24 or minute > 59:
