@@ -45,11 +45,11 @@ def _points(matched, zh_text: str) -> list[UnitFinding]:
     for zh, en in matched:
         if en.kind not in _PERCENTAGES:
             continue
-        kind = zh.kind
-        if kind == "cardinal" and _ZH_POINTS.match(zh_text, zh.end):
-            kind = "percentage_point"
-        if kind in _PERCENTAGES and kind != en.kind:
-            findings.append(UnitFinding("points", replace(zh, kind=kind), en, None, None))
+        words = _ZH_POINTS.match(zh_text, zh.end) if zh.kind == "cardinal" else None
+        if words:  # 0.5個百分點: the quantity with its words
+            zh = replace(zh, kind="percentage_point", end=words.end(), text=zh_text[zh.start : words.end()])
+        if zh.kind in _PERCENTAGES and zh.kind != en.kind:
+            findings.append(UnitFinding("points", zh, en, None, None))
     return findings
 
 
