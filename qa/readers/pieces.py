@@ -12,18 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 
-import regex
-
+from qa.lang.placeholders import PLACEHOLDER
 from qa.model import TAG_MARK, InlineTag, Segment, Side
 
-#: Placeholders of software strings, kept out of the text like inline tags:
-#: printf (%s, %d, %1$s, %(count)d, %.2f, %@) and .NET/ICU/Python braces ({0}, {name}).
-#: Deliberately narrow: a printf placeholder never follows a digit, so "grew 7%in"
-#: (a missing space) and "50%share" stay text, and "% i" (space flag) is not one.
-PLACEHOLDER = regex.compile(
-    r"(?<![\d.%])%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?\d*(?:\.\d+)?(?:l|ll|h|z)?[sdifuxXeEgGc@]"
-    r"|\{\d+\}|\{[A-Za-z_]\w*\}"
-)
+__all__ = ["PLACEHOLDER", "LineIndex", "SegmentBuilder"]
 
 
 class LineIndex:

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from qa.lang.placeholders import PLACEHOLDER
 from qa.model import Hit, Pair, Segment, Side
-from qa.readers.pieces import PLACEHOLDER
 from qa.rules import Rule, register
 
 _SIDE_NAMES = {"zh": "Chinese", "en": "English"}

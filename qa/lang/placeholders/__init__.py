@@ -1,0 +1,107 @@
+"""Placeholders and markup of software strings: where a format's runtime substitutes a value.
+
+Language knowledge shared by the readers (which keep placeholders out of the text as inline
+tags), TAG001 (which compares them) and the number and footnote extractors (which must not
+read ``%1$d``, ``$0`` or ``{0}`` as numbers). Nothing here imports from ``qa.readers`` or
+``qa.rules``.
+
+``placeholder_spans(text, syntax)`` gives the ``(start, end)`` spans of the placeholders a
+syntax family defines; ``syntax=None`` is the safe common set (``PLACEHOLDER``), which never
+matches ordinary prose such as "50%", "7% in" or "50%share".
+
+Syntax names are those of PO flags without ``-format`` (``c``, ``python``, ``python-brace``,
+``qt``, ``javascript``, ``sh``, ``php``, ``ruby``, ``objc``) plus ``icu`` and ``html``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: The safe common set, kept out of the text like inline tags: printf (%s, %d, %1$s, %(count)d,
+#: %.2f, %@) and .NET/ICU/Python braces ({0}, {name}). Deliberately narrow: a printf placeholder
+#: never follows a digit, so "grew 7%in" (a missing space) and "50%share" stay text, and "% i"
+#: (space flag) is not one.
+PLACEHOLDER = regex.compile(
+    r"(?<![\d.%])%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?\d*(?:\.\d+)?(?:l|ll|h|z)?[sdifuxXeEgGc@]"
+    r"|\{\d+\}|\{[A-Za-z_]\w*\}"
+)
+
+#: C/Objective-C/PHP/Python printf as the runtime reads it: %% (a literal percent), positions
+#: (%2$s), Python names (%(name)s), flags, widths and precisions that may be arguments themselves
+#: (%*d, %.*2$s), length modifiers and C99 <inttypes.h> macros (%<PRIuMAX>, %3$<PRId64>).
+PRINTF = regex.compile(
+    r"%%"
+    r"|%(?:[1-9]\d*\$|\([^)\n]*\))?[-+ #0']*(?:\*(?:[1-9]\d*\$)?|\d+)?(?:\.(?:\*(?:[1-9]\d*\$)?|\d*))?"
+    r"(?:<PRI[diouxX](?:8|16|32|64|MAX|PTR|LEAST\d+|FAST\d+)?>|(?:hh|h|ll|l|L|q|j|z|t|I64|I32|I)?[diouxXeEfFgGaAcCsSpn@])"
+)
+
+#: Python str.format / .NET / ICU simple arguments: {0}, {name}, {name.attr}, {0[key]}, {name!r:>10}.
+BRACE = regex.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]*)?\}(?!\})")
+
+#: Qt: %1 … %99, %L1 (localised number).
+QT = regex.compile(r"%L?[1-9]\d?(?!\d)")
+
+#: JavaScript/Cockpit positional $0, $1 (never an amount: only in strings flagged javascript-format).
+DOLLAR = regex.compile(r"(?<![\w$])\$\d+(?!\d)")
+
+#: Shell: $var, ${var}, ${var:-default}.
+SHELL = regex.compile(r"\$\{[A-Za-z_]\w*(?:[:#%/^,][^}\n]*)?\}|\$[A-Za-z_]\w*")
+
+#: Ruby (and i18n gems): %{name}, %<name>s.
+RUBY = regex.compile(r"%\{[A-Za-z_]\w*\}|%<[A-Za-z_]\w*>[-+ #0]*\d*(?:\.\d+)?[sdifxXeEgGbBo]")
+
+#: HTML/XML tags as written in a text (after entity decoding): <strong>, </a>, <br/>, <a href="…">.
+HTML = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>")
+
+_FAMILIES: dict[str, tuple[regex.Pattern[str], ...]] = {
+    "c": (PRINTF,),
+    "objc": (PRINTF,),
+    "php": (PRINTF,),
+    "python": (PRINTF,),
+    "python-brace": (BRACE,),
+    "icu": (BRACE,),
+    "qt": (QT,),
+    "qt-plural": (QT,),
+    "javascript": (DOLLAR, PRINTF),
+    "sh": (SHELL,),
+    "ruby": (RUBY,),
+    "html": (HTML,),
+}
+
+#: The syntax names ``placeholder_spans`` knows.
+SYNTAXES = frozenset(_FAMILIES)
+
+
+def syntax_of_flag(flag: str) -> str | None:
+    """The syntax a PO flag names: ``c-format`` → ``c``, ``python-brace-format`` → ``python-brace``;
+    None for other flags (``fuzzy``, ``no-c-format``)."""
+    if flag.startswith("no-") or not flag.endswith("-format"):
+        return None
+    name = flag.removesuffix("-format")
+    return name if name in _FAMILIES else None
+
+
+def placeholder_spans(text: str, syntax: str | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of placeholders (and markup, for ``html``) in ``text``, sorted.
+
+    ``syntax`` is a family name of ``SYNTAXES`` (``c``, ``python``, ``python-brace``, ``qt``,
+    ``javascript``, ``sh``, ``ruby``, ``icu``, ``html`` …); None (or an unknown name) is the safe
+    common set ``PLACEHOLDER``: ``%s``, ``%1$d``, ``%(name)s``, ``{0}``, ``{name}`` but never
+    "50%" or "7% in". ``%%`` is a literal percent, not a placeholder. Overlapping matches of two
+    families keep the one that starts first (then the longer). Linear in the text's length.
+    """
+    patterns = _FAMILIES.get(syntax or "", (PLACEHOLDER,))
+    if not any(char in text for char in "%{$<"):  # cheap pre-check: no placeholder can be there
+        return []
+    found = sorted(
+        ((match.start(), match.end()) for pattern in patterns for match in pattern.finditer(text)),
+        key=lambda span: (span[0], -span[1]),
+    )
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        if spans and start < spans[-1][1]:
+            continue
+        if text[start:end] == "%%":
+            continue
+        spans.append((start, end))
+    return spans
