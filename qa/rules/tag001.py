@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from qa.lang.placeholders import PLACEHOLDER
 from qa.model import Hit, Pair, Segment, Side
 from qa.rules import Rule, register
@@ -33,6 +35,25 @@ def _items(segment: Segment) -> list[_Item]:
     return sorted(items, key=lambda item: item.start)
 
 
+_PRINTF_ARG = regex.compile(r"%(?:([1-9]\d*)\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsp@])")
+
+
+def _by_argument(items: list[_Item]) -> list[_Item]:
+    """printf placeholders keyed by the argument they print, when the side numbers any (%2$s): an
+    unnumbered one takes the next argument, so %d … %s and %2$s … %1$d print the same values;
+    %i is %d, and flags and widths (%1$03d) do not change which value is printed."""
+    keyed, position = [], 0
+    for item in items:
+        match = _PRINTF_ARG.fullmatch(item.key)
+        if match is None:
+            keyed.append(item)
+            continue
+        position = int(match.group(1)) if match.group(1) else position + 1
+        conversion = "d" if match.group(2) == "i" else match.group(2)
+        keyed.append(_Item(f"%{position}${conversion}", item.text, item.start, item.end))
+    return keyed
+
+
 def _is_sequential_placeholder(key: str) -> bool:
     """%s, %d: filled in order, so their order is the argument order (%1$s and {0} are not)."""
     return key.startswith("%") and not key[1:2].isdigit() and not key.startswith("%(")
@@ -57,10 +78,14 @@ class TagMismatch(Rule):
     matched by kind and id; a closing tag before its opening tag, and ``%s``/``%d``
     placeholders in a different order (they are filled in order), are reported
     too. Paired tags and numbered placeholders may move: word order differs.
+    A printf placeholder with a position (``%2$s``) prints that argument and an
+    unnumbered one the next, so ``%d … %s`` and ``%2$s … %1$d`` match; a dropped
+    ``%1$03d`` or ``%1$@`` is reported. Syntax families: ``qa.lang.placeholders``.
 
     **Fails:** ``'{wb_fpath}' was discarded.`` / ``“”已被舍去。`` (the placeholder is gone)
 
-    **Passes:** ``'{wb_fpath}' was discarded.`` / ``“{wb_fpath}” 已被舍去。``
+    **Passes:** ``'{wb_fpath}' was discarded.`` / ``“{wb_fpath}” 已被舍去。``;
+    ``Updated %d path from %s`` / ``从 %2$s 更新了 %1$d 个路径``
     """
 
     code = "TAG001"
@@ -72,6 +97,8 @@ class TagMismatch(Rule):
         sides = {"zh": _items(pair.zh), "en": _items(pair.en)}
         if not sides["zh"] and not sides["en"]:
             return
+        if any(_PRINTF_ARG.fullmatch(item.key) and "$" in item.key for items in sides.values() for item in items):
+            sides = {side: _by_argument(items) for side, items in sides.items()}
         counts = {side: Counter(item.key for item in items) for side, items in sides.items()}
         unmatched: set[str] = set()
         for side, other in (("zh", "en"), ("en", "zh")):
