@@ -35,7 +35,10 @@ def _items(segment: Segment) -> list[_Item]:
     return sorted(items, key=lambda item: item.start)
 
 
-_PRINTF_ARG = regex.compile(r"%(?:([1-9]\d*)\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsp@])")
+_PRINTF_ARG = regex.compile(
+    r"%(?:([1-9]\d*)\$)?[-+ #0']*(?:\d+|(\*)(?:\d+\$)?)?(?:\.(?:\d+|(\*)(?:\d+\$)?))?"
+    r"(?:<PRI([diouxX])\w*>|(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsp@]))"
+)
 
 
 def _by_argument(items: list[_Item]) -> list[_Item]:
@@ -49,7 +52,10 @@ def _by_argument(items: list[_Item]) -> list[_Item]:
             keyed.append(item)
             continue
         position = int(match.group(1)) if match.group(1) else position + 1
-        conversion = "d" if match.group(2) == "i" else match.group(2)
+        if not match.group(1):  # an unnumbered * (%*d, %.*s) takes an argument of its own first
+            position += bool(match.group(2)) + bool(match.group(3))
+        conversion = match.group(4) or match.group(5)
+        conversion = "d" if conversion == "i" else conversion
         keyed.append(_Item(f"%{position}${conversion}", item.text, item.start, item.end))
     return keyed
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 import regex
 
 #: The safe common set, kept out of the text like inline tags: printf (%s, %d, %1$s, %(count)d,
-#: %.2f, %@) and .NET/ICU/Python braces ({0}, {name}). Deliberately narrow: a printf placeholder
-#: never follows a digit, so "grew 7%in" (a missing space) and "50%share" stay text, and "% i"
-#: (space flag) is not one.
+#: %.2f, %.*s, %@, %3$<PRIuMAX>, %o) and .NET/ICU/Python braces ({0}, {name}). Deliberately
+#: narrow: a printf placeholder never follows a digit nor a decimal's "7." ("submodule.%s" is
+#: one), so "grew 7%in" (a missing space) and "50%share" stay text, "% i" (space flag) is not
+#: one, and "%of" is not %o.
 PLACEHOLDER = regex.compile(
-    r"(?<![\d.%])%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?\d*(?:\.\d+)?(?:l|ll|h|z)?[sdifuxXeEgGc@]"
+    r"(?<![\d%])(?<!\d\.)%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+    r"(?:<PRI[diouxX](?:8|16|32|64|MAX|PTR)>|(?:l|ll|h|z)?(?:[sdifuxXeEgGc@]|o(?![A-Za-z])))"
     r"|\{\d+\}|\{[A-Za-z_]\w*\}"
 )
 
