@@ -132,7 +132,11 @@ def _read_documents(
     documents = []
     for file, folder in files.items():
         try:
-            documents.append(read_path(file, **options))
+            document = read_path(file, **options)
+            documents.append(document)
+            if document.skipped:
+                counts = ", ".join(f"{count} {reason}" for reason, count in document.skipped)
+                sys.stderr.write(f"qa: {document.path}: skipped {counts} units\n")
         except NotBilingualError as error:
             if folder is None and not skip_non_bilingual:
                 raise

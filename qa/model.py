@@ -184,6 +184,9 @@ class Document:
     #: 1-based line numbers of the notes heading, if any.
     notes_heading_line: int | None = None
     line_count: int = 0
+    #: Units a catalogue holds but qa does not check, by reason, e.g. (("untranslated", 475),
+    #: ("fuzzy", 12)): the CLI tells the user on stderr (docs/formats.md, "Catalogue states").
+    skipped: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ Each translated entry gives one pair, ``msgid`` with ``msgstr`` (and, for plural
 entries, ``msgid_plural`` with ``msgstr[1]`` when there is one). The header's
 ``Language`` names the target language; the source is ``X-Source-Language`` when
 given, else the other of zh and en (gettext catalogues are written from their
-source strings). Without a ``Language`` header the scripts decide. Untranslated
-and obsolete (``#~``) entries are skipped; fuzzy ones are checked.
+source strings). Without a ``Language`` header the scripts decide. The msgid is the
+source and the msgstr the target (``Pair.source``). Only what gettext uses at run time is
+checked: untranslated (empty msgstr), fuzzy (``#, fuzzy``: msgfmt leaves them out of the
+compiled catalogue) and obsolete (``#~``) entries are skipped and counted in
+``Document.skipped``, which the CLI reports on stderr.
 
 Positions come from the file: polib gives the line an entry starts on, and the
 string literals after ``msgid``/``msgstr`` are read from there, every escape
@@ -16,6 +19,7 @@ string literals after ``msgid``/``msgstr`` are read from there, every escape
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import polib
 import regex
@@ -38,8 +42,14 @@ def read_po(path: str, lines: list[str]) -> Document:
         catalogue = polib.pofile("\n".join(lines) + "\n", wrapwidth=0)
     except (OSError, ValueError) as error:
         raise InputError(f"not a valid PO file: {error}") from None
-    entries = [entry for entry in catalogue if not entry.obsolete and entry.msgid and entry.translated()]
-    source_side, target_side = _sides(catalogue, entries)
+    live = [entry for entry in catalogue if not entry.obsolete and entry.msgid]
+    entries = [entry for entry in live if entry.translated()]
+    skipped = Counter("fuzzy" if "fuzzy" in entry.flags else "untranslated" for entry in live if not entry.translated())
+    skipped["obsolete"] = sum(1 for entry in catalogue if entry.obsolete)
+    skipped_counts = tuple(
+        (reason, skipped[reason]) for reason in ("untranslated", "fuzzy", "obsolete") if skipped[reason]
+    )
+    source_side, target_side = _sides(catalogue, entries or live)
     pairs: list[Pair] = []
     for entry in entries:
         literals = _literals(lines, (entry.linenum or 1) - 1)
@@ -51,16 +61,20 @@ def read_po(path: str, lines: list[str]) -> Document:
             else [("msgstr", entry.msgstr)]
         )
         sources = [("msgid", entry.msgid), ("msgid_plural", entry.msgid_plural)]
+        if plural and len(entry.msgstr_plural) == 1:
+            # one plural form (Chinese: nplurals=1): msgstr[0] serves every count, so it renders the
+            # plural msgid, which holds the count's placeholder ("%d files"; the singular may say "a file")
+            sources, targets = sources[1:], targets[:1]
         for (source_key, source_text), (target_key, target_text) in zip(sources, targets, strict=False):
             if not source_text.strip() or not target_text.strip():
                 continue
             source = _segment(source_side, source_text, literals.get(source_key), entry.linenum or 1)
             target = _segment(target_side, target_text, literals.get(target_key), entry.linenum or 1)
             zh, en = (source, target) if source_side == "zh" else (target, source)
-            pairs.append(Pair(zh, en, len(pairs), suppress))
+            pairs.append(Pair(zh, en, len(pairs), suppress, source_side))
     if not pairs:
         raise NotBilingualError("no translated entries: no msgid has a non-empty msgstr")
-    return Document(path, tuple(pairs), (), (), None, len(lines))
+    return Document(path, tuple(pairs), (), (), None, len(lines), skipped_counts)
 
 
 # -- syntax: what msgfmt rejects, polib may read silently (an unterminated string loses its last
