@@ -61,6 +61,7 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
     header = rows[0]
     zh_col, en_col = _columns(header, columns, rows[1:])
     note_cols = [number for number, name in enumerate(header) if name.strip().lower() in _NOTE_COLUMNS]
+    source = _source_side(header, zh_col, en_col)
     pairs: list[Pair] = []
     for number, row in enumerate(rows[1:], start=1):
         row_fields = fields[number] if number < len(fields) else []
@@ -68,7 +69,7 @@ def read_csv(path: str, lines: list[str], columns: tuple[str, str] | None = None
         en = _segment("en", row, row_fields, en_col)
         if zh.text.strip() and en.text.strip():
             notes = [row[col] for col in note_cols if col < len(row)]
-            pairs.append(Pair(zh, en, len(pairs), suppressions(*notes)))
+            pairs.append(Pair(zh, en, len(pairs), suppressions(*notes), source))
     if not pairs:
         raise NotBilingualError("no row has both a Chinese and an English cell")
     return Document(path, tuple(pairs), (), (), None, len(lines))
@@ -96,6 +97,15 @@ def _columns(header: list[str], columns: tuple[str, str] | None, rows: list[list
         f"cannot tell the Chinese and English columns from the header ({_shown(names)}); "
         "name them zh and en (or zh-CN, en-US, Chinese, English, source and target) or use --columns ZH,EN"
     )
+
+
+def _source_side(header: list[str], zh_col: int, en_col: int) -> Side:
+    """The pairs' source: the column the header names source (src), else the first of the two."""
+    names = [name.strip().lower() for name in header]
+    for column, side in ((zh_col, "zh"), (en_col, "en")):
+        if column < len(names) and names[column] in _SOURCE_NAMES:
+            return side
+    return "zh" if zh_col < en_col else "en"
 
 
 def _by_script(source: int, target: int, rows: list[list[str]]) -> tuple[int, int]:

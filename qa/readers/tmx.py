@@ -30,6 +30,7 @@ def read_tmx(path: str, lines: list[str]) -> Document:
     variants: dict[str, Segment] = {}
     notes: list[str] = []
     root_seen = False
+    header_source = tu_source = None
     for event, element in iterparse(raw.text):
         name = local_name(element)
         if event == "start":
@@ -37,8 +38,11 @@ def read_tmx(path: str, lines: list[str]) -> Document:
                 root_seen = True
                 if name != "tmx":
                     raise InputError(f"not a TMX file: the root element is <{name}>, not <tmx>")
+            elif name == "header":
+                header_source = side_of(element.get("srclang"))
             elif name == "tu":
                 variants, notes = {}, []
+                tu_source = side_of(element.get("srclang")) or header_source
             continue
         if name == "seg":
             variant = element.getparent()
@@ -54,7 +58,8 @@ def read_tmx(path: str, lines: list[str]) -> Document:
         elif name == "tu":
             zh, en = variants.get("zh"), variants.get("en")
             if zh is not None and en is not None and zh.text.strip() and en.text.strip():
-                pairs.append(Pair(zh, en, len(pairs), suppressions(*notes)))
+                source = tu_source or next(iter(variants))  # srclang "*all*" or none: the first variant
+                pairs.append(Pair(zh, en, len(pairs), suppressions(*notes), source))
             release(element)
     if not pairs:
         found = ", ".join(languages) or "none"

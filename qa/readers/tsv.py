@@ -14,7 +14,19 @@ from qa.model import Document, Pair, Segment
 
 _HAN = regex.compile(r"\p{Han}")
 _HEADER_WORDS = {
-    "zh", "en", "cn", "source", "target", "src", "tgt", "chinese", "english", "zh-cn", "en-us", "中文", "英文",
+    "zh",
+    "en",
+    "cn",
+    "source",
+    "target",
+    "src",
+    "tgt",
+    "chinese",
+    "english",
+    "zh-cn",
+    "en-us",
+    "中文",
+    "英文",
 }
 
 
@@ -32,6 +44,7 @@ def read_tsv(path: str, lines: list[str]) -> Document:
 
     pairs: list[Pair] = []
     unpaired: list[Segment] = []
+    source = "zh" if zh_col < en_col else "en"  # the first column is the source
     for number in range(start, len(rows)):
         row = rows[number]
         line_number = number + 1
@@ -47,7 +60,7 @@ def read_tsv(path: str, lines: list[str]) -> Document:
         en = Segment.on_line("en", en_text, line_number, columns[en_col])
         has_zh, has_en = not zh_text.isspace() and zh_text != "", not en_text.isspace() and en_text != ""
         if has_zh and has_en:
-            pairs.append(Pair.of(zh, en, len(pairs)))
+            pairs.append(Pair.of(zh, en, len(pairs), source))
         elif has_zh:
             unpaired.append(zh)
         elif has_en:

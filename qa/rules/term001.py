@@ -21,6 +21,9 @@ class UntranslatedChinese(Rule):
     characters, so 北京外办 or 或搜索“介观生科”公众号 is one finding. Full-width digits
     and Chinese punctuation alone are TXT001's business, not this rule's.
 
+    Only a translation into English is judged: in an en→zh catalogue the English is the
+    source, and this rule leaves it alone.
+
     **Fails:** 新华社发 商海春 作 / Published by 新华社 Author: Shang Haichun
 
     **Passes:** 新华社发 商海春 作 / Published by Xinhua News Agency Author: Shang Haichun
@@ -40,6 +43,8 @@ class UntranslatedChinese(Rule):
         self.allowed = frozenset(str(item) for item in self.context.options.get("allowed", ()))
 
     def check(self, pair: Pair) -> Iterator[Hit]:
+        if pair.source == "en":
+            return  # the English is the source (an en→zh catalogue): only the translation is judged
         text = pair.en.text
         if text.isascii():  # the common case: nothing to look at
             return

@@ -13,6 +13,18 @@ from qa.rules.base import Rule, RuleContext
 
 _HAN = regex.compile(r"\p{Han}")
 _WORDISH = regex.compile(r"[^\W_]")  # a letter or digit in any script
+#: A word of English prose, and a token of code (a command's syntax, an option, a path, an address)
+_PROSE_WORD = regex.compile(r"[(\"']?[a-z]{2,}[.,;:!?)\"']?")
+_CODE_TOKEN = regex.compile(r"[<>\[\]{}|=@/\\_`~^]|^--?\w|\w:\w")
+
+
+def _needs_translating(english: str) -> bool:
+    """English prose (two ordinary lower-case words, no code): a name, a unit, "OK", an e-mail
+    address or a command's usage line (``git add [<options>]``) is often kept as it is."""
+    tokens = english.split()
+    if any(_CODE_TOKEN.search(token) for token in tokens):
+        return False
+    return sum(1 for token in tokens if _PROSE_WORD.fullmatch(token)) >= 2
 
 
 @register
@@ -28,6 +40,10 @@ class UntranslatedSegment(Rule):
     - the English is mostly Chinese: at least half of the Chinese characters of the
       source are left in it (``min-share``). Stray Chinese words in an English sentence
       are TERM001's business.
+
+    In an en→zh catalogue the Chinese is the target: it is reported when it is empty in a unit
+    that says it is translated, or is the English copied (an English phrase of ordinary
+    lower-case words: names, units, codes and "OK" are often kept as they are).
 
     **Fails:** 乡村振兴，人才是关键。 / ``乡村振兴，人才是关键。``
 
@@ -48,6 +64,9 @@ class UntranslatedSegment(Rule):
         self.min_share = float(self.context.options.get("min-share", 0.5))
 
     def check(self, pair: Pair) -> Iterator[Hit]:
+        if pair.source == "en":
+            yield from self._chinese_target(pair)
+            return
         english = pair.en.text
         has_words = _WORDISH.search(english) is not None
         if has_words and (english.isascii() or _HAN.search(english) is None):
@@ -79,4 +98,20 @@ class UntranslatedSegment(Rule):
                 f"english is mostly untranslated: {en_han} of the source's {zh_han} chinese characters left",
                 suggestion="translate the segment",
                 key="mostly-chinese",
+            )
+
+    def _chinese_target(self, pair: Pair) -> Iterator[Hit]:
+        """An en→zh unit: the Chinese is empty, or is the English copied."""
+        chinese, english = pair.zh.text, pair.en.text
+        if _HAN.search(chinese) is not None or not _needs_translating(english):
+            return  # translated, or nothing that needs translating (a name, a unit, a placeholder, "OK")
+        stripped = chinese.strip()
+        start = len(chinese) - len(chinese.lstrip())
+        end = start + len(stripped)
+        if _WORDISH.search(chinese) is None:
+            what = "empty" if not stripped else f'only "{stripped}"'
+            yield Hit("zh", start, end, f"chinese is {what}; the english is not translated", key="empty")
+        elif "".join(chinese.split()) == "".join(english.split()):
+            yield Hit(
+                "zh", start, end, "chinese is the english copied", suggestion="translate the segment", key="copied"
             )

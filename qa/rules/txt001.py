@@ -47,6 +47,9 @@ class FullwidthPunctuation(Rule):
     typography and pass. Punctuation inside a run of Chinese text is left to TERM001,
     which reports the whole run.
 
+    Only a translation into English is judged: in an en→zh catalogue the English is the
+    source, and this rule leaves it alone.
+
     **Fails:** 人才哪里找？ / Where is talent found？
 
     **Passes:** 人才哪里找？ / Where is talent found?
@@ -58,6 +61,8 @@ class FullwidthPunctuation(Rule):
     pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
+        if pair.source == "en":
+            return  # the English is the source (an en→zh catalogue): only the translation is judged
         text = pair.en.text
         if text.isascii():  # the common case: nothing to look at
             return

@@ -46,6 +46,9 @@ class MissingSpaceAfterPunctuation(Rule):
     versions (v1.2), ellipses, stock codes (600884.SH), all-capital names
     (ASTANA.KAZINFORM) and code (Console.WriteLine).
 
+    Only a translation into English is judged: in an en→zh catalogue the English is the
+    source, and this rule leaves it alone.
+
     **Fails:** 强化作风建设。认真落实…… / Improve our work conduct.We will earnestly implement…
 
     **Passes:** 强化作风建设。认真落实…… / Improve our work conduct. We will earnestly implement…
@@ -57,6 +60,8 @@ class MissingSpaceAfterPunctuation(Rule):
     pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
+        if pair.source == "en":
+            return  # the English is the source (an en→zh catalogue): only the translation is judged
         text = pair.en.text
         tokens = None
         for match in _CANDIDATE.finditer(text):

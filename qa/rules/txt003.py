@@ -59,6 +59,9 @@ class Whitespace(Rule):
     breaks joining a segment's lines are not whitespace findings; leading and
     trailing whitespace is judged on each line.
 
+    Only a translation into English is judged: in an en→zh catalogue the English is the
+    source, and this rule leaves it alone.
+
     **Fails:** 深化交通秩序治理。 / Deepen traffic  management .
 
     **Passes:** 深化交通秩序治理。 / Deepen traffic management.
@@ -70,6 +73,8 @@ class Whitespace(Rule):
     pure: ClassVar[bool] = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
+        if pair.source == "en":
+            return  # the English is the source (an en→zh catalogue): only the translation is judged
         text = pair.en.text
         if not self._suspicious(text):  # the common case: nothing to look at
             return

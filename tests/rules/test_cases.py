@@ -62,8 +62,10 @@ def engine_for(code: str) -> Engine:
     return Engine.from_config(config, select=[code])
 
 
-def pair_document(zh: str, en: str) -> Document:
-    pair = Pair(Segment.from_lines("zh", [(1, 1, zh)]), Segment.from_lines("en", [(2, 1, en)]))
+def pair_document(zh: str, en: str, direction: str = "zh-en") -> Document:
+    """A case's pair; ``direction: en-zh`` makes the English the source (a software catalogue)."""
+    source = "en" if direction == "en-zh" else "zh"
+    pair = Pair(Segment.from_lines("zh", [(1, 1, zh)]), Segment.from_lines("en", [(2, 1, en)]), source=source)
     return Document("case.txt", (pair,), line_count=2)
 
 
@@ -87,7 +89,7 @@ def test_pass_case(code: str, case: dict):
     zh, zh_spans = strip_marks(str(case["zh"]))
     en, en_spans = strip_marks(str(case["en"]))
     assert not zh_spans and not en_spans, "pass cases carry no marks"
-    findings = engine_for(code).check(pair_document(zh, en))
+    findings = engine_for(code).check(pair_document(zh, en, case.get("direction", "zh-en")))
     assert [(f.code, f.message) for f in findings] == []
 
 
@@ -97,7 +99,7 @@ def test_fail_case(code: str, case: dict):
     en, en_spans = strip_marks(str(case["en"]))
     expected = sorted([("zh", *span) for span in zh_spans] + [("en", *span) for span in en_spans])
     assert expected, "a fail case marks at least one span"
-    findings = engine_for(code).check(pair_document(zh, en))
+    findings = engine_for(code).check(pair_document(zh, en, case.get("direction", "zh-en")))
     got = sorted((f.evidence.side, f.evidence.start, f.evidence.end) for f in findings)
     assert got == expected, [f"{f.evidence.text!r}: {f.message}" for f in findings]
     assert all(f.code == code for f in findings)
