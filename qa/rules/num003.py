@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.model import Hit, Pair, Severity
+from qa.model import Hit, Pair, Severity, elide
 from qa.rules import register
 from qa.rules._numbers import NumberRule, number_suggestion
 
@@ -43,6 +43,20 @@ class NumberMistranslated(NumberRule):
             if exponent is not None:
                 factor = f"{10 ** abs(exponent):,}"
                 message += f" ({factor} times too {'large' if exponent > 0 else 'small'})"
+            if pair.source == "en":  # an en→zh catalogue: the Chinese is the translation, so it is the one named
+                message = f"{describe(en_quantity)} has no match in Chinese; Chinese has {describe(zh_quantity)}"
+                if exponent is not None:
+                    message += f" ({factor} times too {'small' if exponent > 0 else 'large'})"
+                yield Hit(
+                    "zh",
+                    zh_quantity.start,
+                    zh_quantity.end,
+                    message,
+                    suggestion=f"write {elide(en_quantity.text)} as in the English",
+                    key=f"{zh_quantity.shown()}|{en_quantity.shown()}",
+                    other=(en_quantity.start, en_quantity.end),
+                )
+                continue
             yield Hit(
                 "en",
                 en_quantity.start,
