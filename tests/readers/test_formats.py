@@ -38,11 +38,30 @@ def test_the_txt_pairs_have_findings_of_several_rules(txt_findings):
     assert {f.code for f in txt_findings} == {"NUM003", "TXT001", "TXT002", "TXT003", "TERM001"}
 
 
-@pytest.mark.parametrize("name", FORMATS)
+#: The formats whose fixture is written zh→en, as the .txt is; report-2.0.xlf is en→zh (srcLang en-US).
+ZH_SOURCE = [name for name in FORMATS if name != "report-2.0.xlf"]
+
+
+@pytest.mark.parametrize("name", ZH_SOURCE)
 def test_same_findings_as_txt(name: str, txt_findings):
     document = read_path(FIXTURES / name)
     assert len(document.pairs) == 7
+    assert {pair.source for pair in document.pairs} == {"zh"}
     assert code_and_message(findings(document)) == code_and_message(txt_findings)
+
+
+def test_an_en_to_zh_file_is_judged_on_its_chinese(txt_findings):
+    """The same pairs with English as the source: the English is not checked as a translation
+    (no TXT001-003, no TERM001), the wrong year is named in the Chinese, and the Chinese's ASCII
+    commas (the seeds write 条例,…) are TXT004 now that the Chinese is the translation."""
+    document = read_path(FIXTURES / "report-2.0.xlf")
+    assert {pair.source for pair in document.pairs} == {"en"}
+    found = [f for f in findings(document) if f.code != "TAG001"]
+    assert {f.code for f in found} == {"NUM003", "TXT004"}
+    (wrong_year,) = [f for f in found if f.code == "NUM003"]
+    assert (wrong_year.evidence.side, wrong_year.evidence.text) == ("zh", "2023年")
+    assert wrong_year.message == "2024 has no match in Chinese; Chinese has 2023年 (= 2023)"
+    assert all(f.evidence.side == "zh" for f in found)
 
 
 @pytest.mark.parametrize("name", FORMATS)
