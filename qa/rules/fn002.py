@@ -20,8 +20,8 @@ class FootnoteMarkerWithoutNote(Rule):
     A document with no notes section at all (most TSV files) is reported only for
     markers unambiguous by form (``[1]``, ``①``, ``¹``, ``（注1）``): a number
     glued to a word or an asterisk there may be a model name or an emphasis, and
-    the notes may live in another file. A marker found in both languages of one
-    pair is reported once.
+    the notes may live in another file, so there it is a warning, not an error. A
+    marker found in both languages of one pair is reported once.
 
     **Fails:** ``…in seven aspects16…`` with the notes ``[17]…`` only.
 
@@ -57,6 +57,7 @@ class FootnoteMarkerWithoutNote(Rule):
                 key=marker.key,
                 pair=item.pair,
                 segment=None if item.pair is not None else item.segment,
+                severity=None if with_notes else "warning",  # the notes may be in another file
             )
 
 
