@@ -119,7 +119,15 @@ def other_span(finding: Finding) -> dict[str, Any] | None:
 
 def related_record(finding: Finding, rules: Mapping[str, type[Rule]]) -> dict[str, Any]:
     """A folded finding, inside the finding that explains it: where and what, without the pair's texts."""
-    location, evidence = finding.location, finding.evidence
+    evidence = finding.evidence
+    record = _where_and_what(finding, rules)
+    record["evidence"] = {"side": evidence.side, "start": evidence.start, "end": evidence.end, "text": evidence.text}
+    return record
+
+
+def _where_and_what(finding: Finding, rules: Mapping[str, type[Rule]]) -> dict[str, Any]:
+    """The fields every finding record starts with, in the schema's order."""
+    location = finding.location
     return {
         "code": finding.code,
         "name": rule_name(finding, rules),
@@ -132,7 +140,6 @@ def related_record(finding: Finding, rules: Mapping[str, type[Rule]]) -> dict[st
         "end_line": location.end_line,
         "end_column": location.end_column,
         "fingerprint": finding.fingerprint,
-        "evidence": {"side": evidence.side, "start": evidence.start, "end": evidence.end, "text": evidence.text},
     }
 
 
@@ -149,30 +156,19 @@ def finding_record(finding: Finding, rules: Mapping[str, type[Rule]], pair: int)
 
 
 def _finding_record(finding: Finding, rules: Mapping[str, type[Rule]], pair: int) -> dict[str, Any]:
-    location, evidence = finding.location, finding.evidence
+    evidence = finding.evidence
     before, after = context(finding)
-    return {
-        "code": finding.code,
-        "name": rule_name(finding, rules),
-        "severity": finding.severity,
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-        "path": location.path.replace("\\", "/"),
-        "line": location.line,
-        "column": location.column,
-        "end_line": location.end_line,
-        "end_column": location.end_column,
-        "fingerprint": finding.fingerprint,
-        "evidence": {
-            "side": evidence.side,
-            "start": evidence.start,
-            "end": evidence.end,
-            "text": evidence.text,
-            "before": before,
-            "after": after,
-            "pair": pair,
-        },
+    record = _where_and_what(finding, rules)
+    record["evidence"] = {
+        "side": evidence.side,
+        "start": evidence.start,
+        "end": evidence.end,
+        "text": evidence.text,
+        "before": before,
+        "after": after,
+        "pair": pair,
     }
+    return record
 
 
 def _pair_line(zh: str, en: str) -> str:
