@@ -5,7 +5,9 @@ and the digits of a code (``A-400``, ``A/RES/70/1``, ``ISO 9001``, ``Boeing 737`
 qa.lang.identifiers) are compared by NUM004 and NUM005, as labels and codes; a number rule
 that also read them as quantities would report one mistake twice, or a label the translation
 left out (the English paragraph numbered, the Chinese not) as a missing number. Both stay, soft,
-so that the other side's number may still match them.
+so that the other side's number may still match them. So does a footnote number glued after a
+comma or semicolon that follows a word, as UN English writes it ("the Advisory Committee,9 and
+requests", "the report of the Secretary-General;4"; 报告；4): a reference, not a quantity.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def without_codes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     (resolution 2118; (八) and "Eighth,")."""
     if not quantities:
         return quantities
+    quantities = [replace(q, hard=False, enumerator=True) if _footnote_like(text, q) else q for q in quantities]
     # a label opens the segment (13., 18A.128, (八)): only a number starting among its first
     # characters can be one
     label = leading_number(text) if min(q.start for q in quantities) < 20 else None
@@ -50,3 +53,20 @@ def without_codes(text: str, quantities: list[Quantity]) -> list[Quantity]:
         else q
         for q in quantities
     ]
+
+
+_WORD_PUNCTUATION = frozenset(",;，；")
+
+
+def _footnote_like(text: str, quantity: Quantity) -> bool:
+    """1-2 digits glued after a comma or semicolon that follows a word or a closing bracket, and
+    followed by a space or the end: not 4,5 (a list), 1,000, or "in 2015, 2 delegations"."""
+    start, end = quantity.start, quantity.end
+    return (
+        end - start <= 2
+        and start >= 2
+        and text[start - 1] in _WORD_PUNCTUATION
+        and (text[start - 2].isalpha() or text[start - 2] in ')）"”’')
+        and (end == len(text) or text[end] in " \t")
+        and text[start:end].isdigit()
+    )
