@@ -21,7 +21,7 @@ import typer
 from qa import __version__
 from qa.baseline import DEFAULT_BASELINE, BaselineError
 from qa.changes import ChangesError
-from qa.config import FAIL_ON, FORMATS, ConfigError, discover_config
+from qa.config import FAIL_ON, FORMATS, SOURCES, ConfigError, discover_config
 from qa.model import Finding, severity_rank
 from qa.output import OutputError, check_output, open_output, refuse_inputs
 from qa.parallel import WorkerError
@@ -224,6 +224,7 @@ def run_check(
     jobs: int | None = None,
     glossaries: list[str] | None = None,
     show_all: bool = False,
+    source: str | None = None,
 ) -> int:
     from qa.engine import Engine
     from qa.gate import apply_gate, report_stale
@@ -235,6 +236,9 @@ def run_check(
     output_format = output_format or config.format
     fail_on = fail_on or config.fail_on
     jobs = config.jobs if jobs is None else jobs
+    source = source or config.source
+    if source is not None and source not in SOURCES:
+        raise UsageError(f"--source: expected zh or en, got {source!r}")
     if jobs < 0:
         raise UsageError(f"--jobs: expected a number of processes (0 chooses), got {jobs}")
     if output_format not in FORMATS:
@@ -274,6 +278,7 @@ def run_check(
             task=reading,
             encoding=encoding or config.encoding,
             columns=columns,
+            source=source,
         )
         if files and not documents and aligned is None and since is None and not skip_non_bilingual:
             folders = list(dict.fromkeys(display_path(folder) for folder in walked.values() if folder))
@@ -281,9 +286,10 @@ def run_check(
                 raise InputError("no file in this directory holds zh/en pairs (the notes above say why)", folders[0])
             raise InputError(f"no file in {', '.join(folders)} holds zh/en pairs (the notes above say why)")
         if aligned is not None:  # --zh FILE --en FILE: one document from two line-aligned files
+            from qa.readers import with_source
             from qa.readers.aligned import read_aligned
 
-            documents.append(read_aligned(*aligned, encoding=encoding or config.encoding))
+            documents.append(with_source(read_aligned(*aligned, encoding=encoding or config.encoding), source))
         checking = progress.add_task("checking pairs", total=sum(len(d.pairs) for d in documents)) if progress else None
         for document in documents:
             advance = (lambda count: progress.advance(checking, count)) if progress else None
@@ -379,6 +385,17 @@ def check(
         str | None,
         typer.Option(help="CSV columns holding the Chinese and the English, by header name: --columns 中文,English."),
     ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="zh|en",
+            help="The language the pairs of line formats (.txt, .tsv, .csv, --zh/--en) were translated from; "
+            "rules judge the other. Default: the first line or column (or `source` in the config). PO, XLIFF "
+            "and TMX files say their own direction.",
+            show_default=False,
+        ),
+    ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(help="Report only findings not recorded in this baseline file (made by `qa baseline`)."),
@@ -444,6 +461,7 @@ def check(
             jobs=jobs,
             glossaries=glossary,
             show_all=show_all,
+            source=source,
         )
     except (
         InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError, OutputError
@@ -473,6 +491,10 @@ def record_baseline(
     en: Annotated[Path | None, typer.Option("--en", help="English file of a line-aligned pair (with --zh).")] = None,
     columns: Annotated[
         str | None, typer.Option(help="CSV columns holding the Chinese and the English, as for `qa check`.")
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", metavar="zh|en", help="The source language of line formats, as for `qa check`."),
     ] = None,
     skip_non_bilingual: Annotated[
         bool,
@@ -512,6 +534,7 @@ def record_baseline(
             skip_non_bilingual=skip_non_bilingual,
             jobs=jobs,
             glossaries=glossary,
+            source=source,
         )
     except (InputError, ConfigError, RegistryError, UsageError, BaselineError, OutputError, WorkerError) as error:
         raise fail(str(error)) from None

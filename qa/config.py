@@ -17,6 +17,7 @@ from qa.model import SEVERITIES
 from qa.report import FORMATS  # the reporters' own list: a new format is accepted everywhere at once
 
 FAIL_ON = (*SEVERITIES, "never")
+SOURCES = ("zh", "en")
 
 
 class ConfigError(Exception):
@@ -42,6 +43,9 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Processes that check a large document's pairs; 0 chooses (every core, for 20,000 pairs or more).
     jobs: int = 0
+    #: The language line formats (.txt, .tsv, .csv, --zh/--en) were translated from: "zh" or "en";
+    #: None keeps the reader's (the first line or column). Catalogues declare their own.
+    source: str | None = None
 
     @property
     def label(self) -> str:
@@ -113,6 +117,8 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
             )
         elif key == "jobs":
             values["jobs"] = _jobs(value, where)
+        elif key == "source":
+            values["source"] = _choice(value, SOURCES, where)
         elif key == "rule-options":
             if not isinstance(value, dict) or not all(isinstance(options, dict) for options in value.values()):
                 raise ConfigError(f"{where}: expected tables of options per rule, e.g. [tool.qa.rule-options.TERM005]")
@@ -120,7 +126,7 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
         else:
             known = (
                 "select, ignore, severity, fail-on, format, encoding, rule-paths, glossaries, per-file-ignores, "
-                "rule-options, jobs"
+                "rule-options, jobs, source"
             )
             raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
     return Config(**values)

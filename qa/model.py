@@ -153,6 +153,14 @@ class Pair:
     def side(self, side: Side) -> Segment:
         return self.zh if side == "zh" else self.en
 
+    def with_source(self, source: Side) -> Pair:
+        """This pair translated from ``source`` (``--source``), everything else the same."""
+        if source == self.source:
+            return self
+        pair = _new(type(self))
+        pair.__dict__.update(self.__dict__, source=source)
+        return pair
+
     @property
     def target(self) -> Side:
         """The side that is the translation: the one rules judge."""

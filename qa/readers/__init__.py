@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from collections.abc import Callable, Iterator
@@ -9,13 +10,14 @@ from pathlib import Path
 
 import regex
 
-from qa.model import Document
+from qa.model import Document, Side
 from qa.readers.decoding import decode, split_lines
 from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.tsv import read_tsv
 from qa.readers.txt import read_txt
 
 __all__ = [
+    "LINE_SUFFIXES",
     "READERS",
     "SUFFIXES",
     "InputError",
@@ -27,6 +29,7 @@ __all__ = [
     "read_lines",
     "read_path",
     "read_text",
+    "with_source",
 ]
 
 
@@ -52,6 +55,10 @@ READERS: dict[str, Callable[[str, list[str]], Document]] = {
 }
 SUFFIXES = tuple(READERS)
 _XML_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".sdlxliff"})
+#: Formats without metadata saying which language was translated from: their direction is the
+#: reader's (the first line or column is the source) unless ``--source`` / ``[tool.qa] source``
+#: says otherwise. Catalogues (PO, XLIFF, TMX) declare theirs and keep it.
+LINE_SUFFIXES = frozenset({".txt", ".tsv", ".csv"})
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -140,21 +147,41 @@ def _declared_encoding(data: bytes) -> str | None:
 
 
 def read_path(
-    path: Path, *, encoding: str | None = None, format: str | None = None, columns: tuple[str, str] | None = None
+    path: Path,
+    *,
+    encoding: str | None = None,
+    format: str | None = None,
+    columns: tuple[str, str] | None = None,
+    source: Side | None = None,
 ) -> Document:
     """Read one file. Raises InputError naming the file for anything unreadable.
 
-    ``columns`` names the Chinese and English columns of a CSV file (--columns).
+    ``columns`` names the Chinese and English columns of a CSV file (--columns); ``source``
+    the language a line format's pairs were translated from (--source), which catalogues
+    (PO, XLIFF, TMX) declare themselves.
     """
     name = display_path(path)
     suffix = f".{format.lstrip('.')}" if format else path.suffix.lower()
     if suffix not in READERS:
         raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUFFIXES)}", name)
-    return read_data(name, _file_bytes(path), suffix, encoding=encoding, columns=columns)
+    return read_data(name, _file_bytes(path), suffix, encoding=encoding, columns=columns, source=source)
+
+
+def with_source(document: Document, source: Side | None) -> Document:
+    """``document`` with every pair translated from ``source`` (None: as read)."""
+    if source is None or all(pair.source == source for pair in document.pairs):
+        return document
+    return dataclasses.replace(document, pairs=tuple(pair.with_source(source) for pair in document.pairs))
 
 
 def read_data(
-    name: str, data: bytes, suffix: str, *, encoding: str | None = None, columns: tuple[str, str] | None = None
+    name: str,
+    data: bytes,
+    suffix: str,
+    *,
+    encoding: str | None = None,
+    columns: tuple[str, str] | None = None,
+    source: Side | None = None,
 ) -> Document:
     """A file's bytes read as ``suffix`` (".po"…), as read_path does once it has them (fuzzing, tests)."""
     reader = READERS[suffix]
@@ -167,4 +194,4 @@ def read_data(
         raise
     if not any(_HAN.search(pair.zh.text) for pair in document.pairs):
         raise NotBilingualError("no zh/en pairs found (expected Chinese lines followed by their English lines)", name)
-    return document
+    return with_source(document, source) if suffix in LINE_SUFFIXES else document
