@@ -35,6 +35,7 @@ _STANDARD_BODIES = r"GB/T|GB/Z|GB|ISO/IEC|ISO|IEC|IEEE|ASTM|ANSI|DIN|JIS|BS|EN|H
 
 _CODE = re.compile(
     rf"""
+    (?=[A-Z0-9波空])  # every code starts so: lets the scan skip ahead to such a character
     (?<![A-Za-z0-9/.\-])
     (?:
         (?P<standard>(?:{_STANDARD_BODIES})[ ]?[0-9]{{1,6}}(?:[.\-][0-9]{{1,4}}){{0,3}}(?::[0-9]{{4}})?)
@@ -47,8 +48,10 @@ _CODE = re.compile(
     """,
     re.VERBOSE,
 )
-#: The cheap pre-check: a capital followed by a digit, a slash or a dash soon after, a maker, or "(19xx)"/"(20xx)".
-_PRECHECK = re.compile(r"[A-Z][A-Za-z]{0,5}[-/ ]?[0-9/]|\((?:19|20)[0-9]{2}\)|波音|空客|空中客车|Boeing|Airbus")
+#: The cheap pre-check: every code holds a digit (ASCII, or full-width before normalising).
+_PRECHECK = re.compile(r"[0-9\uFF10-\uFF19]")
+#: Characters the normalisation changes: only a text holding one is translated (a slow, per-character map).
+_NEEDS_NORMALISING = re.compile("[\uFF01-\uFF5E\u2010-\u2012\u2013\u2014\u2212\uFE63]")
 _DIGITS = re.compile(r"[0-9]+")
 _SPACES = re.compile(r"\s+")
 
@@ -56,11 +59,9 @@ _SPACES = re.compile(r"\s+")
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans (start, end) and normalised text of the codes in ``text``, in order. Linear in ``text``."""
     if _PRECHECK.search(text) is None:
+        return []
+    if _NEEDS_NORMALISING.search(text) is not None:
         text = text.translate(_NORMALISE)  # full-width capitals and digits, and unicode dashes
-        if _PRECHECK.search(text) is None:
-            return []
-    else:
-        text = text.translate(_NORMALISE)
     spans = []
     for match in _CODE.finditer(text):
         kind = match.lastgroup

@@ -27,6 +27,7 @@ import re
 
 #: Full-width ASCII to ASCII (same length, so offsets hold), and the ideographic space.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_HAS_FULL_WIDTH = re.compile("[\uFF01-\uFF5E\u3000]")
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMERAL = "一二三四五六七八九十〇零"
@@ -127,7 +128,9 @@ def leading_number(text: str) -> tuple[int, int, str] | None:
     The span covers the label and its punctuation (``13.``, ``(a)``, ``二、``), not the space after
     it. None when the segment opens with no label, or with a quantity that is part of the sentence.
     """
-    head = text[:40].translate(_FULL_WIDTH)
+    head = text[:40]
+    if _HAS_FULL_WIDTH.search(head) is not None:  # a per-character map: only where it changes something
+        head = head.translate(_FULL_WIDTH)
     match = _LABEL.match(head)
     if match is None:
         return None
