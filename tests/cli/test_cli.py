@@ -259,3 +259,32 @@ def test_skip_non_bilingual_passes_over_other_files_and_still_checks_translation
     # what cannot be read at all is still an error
     broken = run_qa("check", "--skip-non-bilingual", "missing.txt", cwd=project)
     assert broken.returncode == 2 and "missing.txt" in broken.stderr
+
+
+def test_do_not_translate_list_in_the_projects_rules_folder(tmp_path: Path):
+    """A `kind: verbatim` data file beside the config: each term in the source must stay as written."""
+    (tmp_path / "qa.toml").write_text("", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "do-not-translate.yaml").write_text(
+        "kind: verbatim\nterms:\n  - Excel\n  - term: Beijing Daxing\n    note: the airport's name\n", encoding="utf-8"
+    )
+    (tmp_path / "report.txt").write_text(
+        "打开Excel文件。\nOpen the spreadsheet.\n抵达Beijing Daxing机场。\nArrived at Beijing Daxing airport.\n",
+        encoding="utf-8",
+    )
+    result = run_qa("check", "report.txt", "--format", "json", "--select", "TERM007", cwd=tmp_path)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["line"], f["column"], f["message"]) for f in findings] == [
+        ("TERM007", 1, 3, "protected term Excel is not in the english as written")
+    ]
+    assert findings[0]["suggestion"] == "keep Excel unchanged in the translation (do-not-translate.yaml)"
+
+
+def test_bad_verbatim_file_is_one_line_exit_2(tmp_path: Path):
+    (tmp_path / "qa.toml").write_text("", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "dnt.yaml").write_text("kind: verbatim\nterms: Excel\n", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("打开Excel文件。\nOpen Excel.\n", encoding="utf-8")
+    result = run_qa("check", "report.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "qa: error: rules/dnt.yaml: `terms` must be a list of strings"
