@@ -288,3 +288,19 @@ def test_bad_verbatim_file_is_one_line_exit_2(tmp_path: Path):
     result = run_qa("check", "report.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == "qa: error: rules/dnt.yaml: `terms` must be a list of strings"
+
+
+def test_length_mismatch_thresholds_are_rule_options(tmp_path: Path):
+    # un-dev-zhen.tsv.gz: an English cut short (2 words for 29 characters, 0.07 a character)
+    pair = "2015年1月30日乌克兰常驻联合国代表经安全理事会主席的信的附件\tPermanent Representative\n"
+    (tmp_path / "un.tsv").write_text(pair, encoding="utf-8")
+    found = run_qa("check", "un.tsv", "--select", "ALN003", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(found.stdout)["findings"]] == ["ALN003"]
+    (tmp_path / "qa.toml").write_text("[rule-options.ALN003]\nmin-ratio = 0.05\n", encoding="utf-8")
+    quiet = run_qa("check", "un.tsv", "--select", "ALN003", "--format", "json", cwd=tmp_path)
+    assert json.loads(quiet.stdout)["findings"] == []
+    (tmp_path / "qa.toml").write_text('[rule-options.ALN003]\nmin-ratio = "low"\n', encoding="utf-8")
+    bad = run_qa("check", "un.tsv", cwd=tmp_path)
+    assert bad.returncode == 2
+    expected = "qa: error: qa.toml rule-options.ALN003: min-ratio: expected a positive number, got 'low'"
+    assert bad.stderr.strip() == expected
