@@ -2,7 +2,7 @@
 
 Prints, for the WMT human references and the UN dev set, the distribution of English words per
 Chinese character (qa.lang.sentences) over pairs of 20 characters or more, and how many pairs the
-default thresholds (0.3-1.5, three sentences against one) report.
+default thresholds (0.3-2, three sentences against one) report.
 
     python benchmarks/omission.py [--limit N]
 """
@@ -40,8 +40,8 @@ def main() -> None:
             ratio = en_length(en) / characters
             ratios.append(ratio)
             low += ratio < 0.3
-            high += ratio > 1.5
-            if not (ratio < 0.3 or ratio > 1.5):
+            high += ratio > 2.0
+            if not (ratio < 0.3 or ratio > 2.0):
                 counts = zh_sentences(zh), en_sentences(en)
                 sentences += min(counts) == 1 and max(counts) >= 3
         ratios.sort()

@@ -543,6 +543,11 @@ def record_baseline(
     raise typer.Exit(code)
 
 
+def _severity_shown(rule) -> str:
+    """A rule's default severity, and "off" for one that runs only when selected."""
+    return rule.severity if rule.default_enabled else f"{rule.severity}, off"
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
@@ -558,7 +563,7 @@ def list_rules() -> None:
     name_width = max(len(rule.name) for rule in registry.values())
     if width < 60 + name_width:  # narrow terminal: one rule per block instead of a table
         for code, rule in registry.items():
-            typer.echo(f"{code} {rule.name} ({rule.severity})\n    {rule.summary()}")
+            typer.echo(f"{code} {rule.name} ({_severity_shown(rule)})\n    {rule.summary()}")
         typer.echo(f"\n{GLOSSARIES_HINT}")
         return
     from rich.console import Console
@@ -569,7 +574,7 @@ def list_rules() -> None:
         table.add_column(column, no_wrap=True)
     table.add_column("summary", overflow="fold")
     for code, rule in registry.items():
-        table.add_row(code, rule.name, rule.severity, rule.summary())
+        table.add_row(code, rule.name, _severity_shown(rule), rule.summary())
     console = Console(width=width)
     console.print(table)
     console.print(f"\n{GLOSSARIES_HINT}", markup=False, highlight=False)

@@ -36,7 +36,7 @@ def _check_selectors(selectors: Iterable[str], rules: Mapping[str, type[Rule]], 
 def select_rules(
     select: Iterable[str] = (), ignore: Iterable[str] = (), *, where: str = "--select/--ignore"
 ) -> dict[str, type[Rule]]:
-    """The rules to run: all by default, or those selected, minus those ignored."""
+    """The rules to run: all but the opt-in ones by default, or those selected, minus those ignored."""
     registry = all_rules()
     select, ignore = list(select), list(ignore)
     _check_selectors(select, registry, where)
@@ -44,6 +44,8 @@ def select_rules(
     chosen = {}
     for code, rule in registry.items():
         if select and not any(s.upper() == "ALL" or rule_matches(rule, s) for s in select):
+            continue
+        if not select and not rule.default_enabled:
             continue
         if any(s.upper() == "ALL" or rule_matches(rule, s) for s in ignore):
             continue

@@ -137,6 +137,9 @@ class Pair:
     #: the file, e.g. an XLIFF <note> or PO translator comment "qa: ignore NUM001".
     suppress: tuple[str, ...] = ()
     source: Side = "zh"
+    #: What tells two units with the same source apart, where the format says (a PO msgctxt):
+    #: "Open" the verb and "Open" the state are translated apart and are not inconsistent.
+    context: str = ""
 
     @classmethod
     def of(cls, zh: Segment, en: Segment, index: int, source: Side = "zh") -> Pair:
@@ -148,6 +151,7 @@ class Pair:
         fields["index"] = index
         fields["suppress"] = ()
         fields["source"] = source
+        fields["context"] = ""
         return pair
 
     def side(self, side: Side) -> Segment:

@@ -27,7 +27,8 @@ FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 def rules_table() -> str:
     rows = ["| code | name | severity | summary |", "| --- | --- | --- | --- |"]
     for code, rule in all_rules().items():
-        rows.append(f"| {code} | `{rule.name}` | {rule.severity} | {rule.summary()} |")
+        severity = rule.severity if rule.default_enabled else f"{rule.severity}, off (select it)"
+        rows.append(f"| {code} | `{rule.name}` | {severity} | {rule.summary()} |")
     return "\n".join(rows)
 
 

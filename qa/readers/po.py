@@ -71,7 +71,7 @@ def read_po(path: str, lines: list[str]) -> Document:
             source = _segment(source_side, source_text, literals.get(source_key), entry.linenum or 1)
             target = _segment(target_side, target_text, literals.get(target_key), entry.linenum or 1)
             zh, en = (source, target) if source_side == "zh" else (target, source)
-            pairs.append(Pair(zh, en, len(pairs), suppress, source_side))
+            pairs.append(Pair(zh, en, len(pairs), suppress, source_side, entry.msgctxt or ""))
     if not pairs:
         raise NotBilingualError("no translated entries: no msgid has a non-empty msgstr")
     return Document(path, tuple(pairs), (), (), None, len(lines), skipped_counts)

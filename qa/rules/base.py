@@ -46,6 +46,9 @@ class Rule:
     severity: ClassVar[Severity] = "error"
     #: Old names of a renamed rule, still accepted by --select / --ignore.
     aliases: ClassVar[tuple[str, ...]] = ()
+    #: False for a rule that runs only when selected (by code, prefix, name or ALL): a check a
+    #: reviewer asks for, too talkative for every run (CON002).
+    default_enabled: ClassVar[bool] = True
     #: Option names a user may set in ``[tool.qa.rule-options.CODE]``; the rule reads them from
     #: ``self.context.options`` and documents them in its docstring.
     options: ClassVar[frozenset[str]] = frozenset()

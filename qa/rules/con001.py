@@ -1,0 +1,112 @@
+"""CON001 inconsistent-translation: the same source segment translated in different ways across a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from qa.lang.consistency import segment_key
+from qa.model import Document, Hit, Pair, Severity, elide
+from qa.rules import Rule, RuleContext, register
+
+#: Lines named per variant in a message; the rest are counted.
+_LINES_SHOWN = 5
+
+
+def variants_by(document: Document, group_side, other_side, mask_numbers: bool) -> list[list[list[Pair]]]:
+    """Groups of pairs whose ``group_side`` text is the same, each split by their ``other_side``
+    text into variants (first seen first), for the groups with two variants or more."""
+    groups: dict[str, dict[str, list[Pair]]] = {}
+    for pair in document.pairs:
+        grouped, other = group_side(pair), other_side(pair)
+        key = segment_key(pair.side(grouped).text, grouped, mask_numbers=mask_numbers)
+        if key and pair.context:
+            key = f"{pair.context}\x04{key}"  # a PO msgctxt: another unit, maybe another meaning
+        variant = segment_key(pair.side(other).text, other, mask_numbers=mask_numbers)
+        if not key or not variant:
+            continue  # no words (a number, a placeholder), or untranslated: TERM005's business
+        groups.setdefault(key, {}).setdefault(variant, []).append(pair)
+    return [list(variants.values()) for variants in groups.values() if len(variants) > 1]
+
+
+def describe(variants: list[list[Pair]], side_of) -> str:
+    """'"Save" (lines 3, 9), "Store" (line 14)': every variant, as first written, and where."""
+    parts = []
+    for pairs in variants:
+        lines = [pair.side(side_of(pair)).lines[0] for pair in pairs]
+        shown = ", ".join(str(line) for line in lines[:_LINES_SHOWN])
+        more = f" and {len(lines) - _LINES_SHOWN} more" if len(lines) > _LINES_SHOWN else ""
+        word = "line" if len(lines) == 1 else "lines"
+        parts.append(f'"{elide(pairs[0].side(side_of(pairs[0])).text.strip())}" ({word} {shown}{more})')
+    return ", ".join(parts)
+
+
+def minority(variants: list[list[Pair]]) -> list[list[Pair]]:
+    """The variants to point at: all but the most used (on a tie, all but the first written)."""
+    majority = max(range(len(variants)), key=lambda index: (len(variants[index]), -index))
+    return [pairs for index, pairs in enumerate(variants) if index != majority]
+
+
+@register
+class InconsistentTranslation(Rule):
+    """The same source segment is translated in different ways across a document.
+
+    A translation memory, a catalogue or a long report that renders one sentence or label two
+    ways ("Delete" as 删除 here and 移除 there) makes the reader wonder whether they differ,
+    and every later translation from that memory inherits the doubt. Segments count as the same
+    when they differ only in Traditional/Simplified characters, full/half width, case,
+    spacing, punctuation or a menu's access key (``关于(&A)``), and are the same unit only in the
+    same context where the format gives one (a PO ``msgctxt``); with ``mask-numbers`` numbers
+    are masked too (``新开工300个`` and ``新开工200个`` are one pattern). The finding names every
+    variant with its lines and is reported on each pair that uses a less common one (on a tie,
+    on all but the first written).
+
+    **Fails:** a catalogue translating ``Stage deletion [y,n,q,a,d]?`` as 暂存删除 [y,n,q,a,d]？
+    and elsewhere as 暂存删除变更 [y,n,q,a,d]？
+
+    **Passes:** the same source translated the same way each time, or with only punctuation or
+    spacing between the two (``新文件依赖旧内容`` and ``新文件 依赖旧内容``)
+
+    Options: ``mask-numbers`` (true or false, default false).
+    """
+
+    code: ClassVar[str] = "CON001"
+    name: ClassVar[str] = "inconsistent-translation"
+    severity: ClassVar[Severity] = "warning"
+    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers"})
+
+    def __init__(self, context: RuleContext | None = None) -> None:
+        super().__init__(context)
+        self.mask_numbers = mask_numbers_option(self.context.options)
+
+    def finish(self, document: Document) -> Iterator[Hit]:
+        for variants in variants_by(document, _source, _target, self.mask_numbers):
+            source = variants[0][0].side(variants[0][0].source).text.strip()
+            summary = describe(variants, _target)
+            for pairs in minority(variants):
+                for pair in pairs:
+                    text = pair.side(pair.target).text
+                    yield Hit(
+                        pair.target,
+                        len(text) - len(text.lstrip()),
+                        len(text.rstrip()),
+                        f'"{elide(source)}" is translated {len(variants)} ways: {summary}',
+                        suggestion="translate it one way throughout, unless the contexts differ",
+                        key=segment_key(text, pair.target, mask_numbers=self.mask_numbers),
+                        pair=pair,
+                    )
+
+
+def mask_numbers_option(options) -> bool:
+    value = options.get("mask-numbers", False)
+    if not isinstance(value, bool):
+        raise ValueError(f"mask-numbers: expected true or false, got {value!r}")
+    return value
+
+
+def _source(pair: Pair):
+    return pair.source
+
+
+def _target(pair: Pair):
+    return pair.target
