@@ -58,11 +58,9 @@ def chinese_repeats(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of the second of two equal Chinese words in a row that are never doubled."""
     if _ZH_CANDIDATE.search(text) is None:
         return
-    import jieba
-
     tags = _word_tags()
     position, previous = 0, None
-    for word in jieba.cut(text):
+    for word in _segmenter().cut(text, HMM=False):
         start = position
         position += len(word)
         if word == previous and _never_doubled(word, tags):
@@ -86,7 +84,16 @@ def _never_doubled(word: str, tags: dict[str, str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba logs its dictionary loading on stderr
+    return jieba
+
+
+@lru_cache(maxsize=1)
 def _word_tags() -> dict[str, str]:
+    _segmenter()
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab  # the dictionary's word → part-of-speech table, read once

@@ -53,12 +53,12 @@ def test_same_findings_as_txt(name: str, txt_findings):
 def test_an_en_to_zh_file_is_judged_on_its_chinese(txt_findings):
     """The same pairs with English as the source: the English is not checked as a translation
     (no TXT001-003, no TERM001), the wrong year is named in the Chinese, and the Chinese's ASCII
-    commas (the seeds write 条例,…) are TXT004 and its ASCII-bracketed list numbers (十) TXT006 now
-    that the Chinese is the translation."""
+    commas (the seeds write 条例,…) are TXT004, its ASCII-bracketed list numbers (十) TXT006 and its
+    headings without the English's full stop TXT009 now that the Chinese is the translation."""
     document = read_path(FIXTURES / "report-2.0.xlf")
     assert {pair.source for pair in document.pairs} == {"en"}
     found = [f for f in findings(document) if f.code != "TAG001"]
-    assert {f.code for f in found} == {"NUM003", "TXT004", "TXT006"}
+    assert {f.code for f in found} == {"NUM003", "TXT004", "TXT006", "TXT009"}
     assert sorted(f.message for f in found if f.code == "TXT006") == [
         "half-width parentheses around chinese text: (十)",
         "half-width parentheses around chinese text: (十一)",
