@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from qa.lang.markers import UNAMBIGUOUS_FORMS, Marker, document_markers, find_markers, has_notes_section
+from qa.lang.markers import UNAMBIGUOUS_FORMS, Marker, document_markers, has_notes_section, pair_markers
 from qa.model import Document, Hit, Pair, Side
 from qa.rules import Rule, register
 
@@ -54,13 +54,17 @@ class FootnoteMarkerMismatch(Rule):
     pure = True
 
     def check(self, pair: Pair) -> Iterator[Hit]:
-        # Without the document, only markers unambiguous by form and position are compared.
-        zh_markers = find_markers(pair.zh.text, "zh")
-        if not zh_markers:
+        # Without the document's notes, markers are found by form and position, each side read with the other.
+        zh_markers, en_markers = pair_markers(pair.zh.text, pair.en.text)
+        if not zh_markers and not en_markers:
             return
-        en_markers = find_markers(pair.en.text, "en")
-        if not en_markers:
-            return  # one side without markers is judged with the whole document in finish()
+        if not zh_markers or not en_markers:
+            if zh_markers if pair.source == "zh" else en_markers:
+                # the source's marker is lost in the translation, whatever its form
+                source = pair.source
+                text = pair.side(source).text
+                yield from (self._missing(source, marker, text) for marker in (zh_markers or en_markers))
+            return  # a translation's marker the source lacks is judged with the whole document in finish()
         zh_left = _unmatched(zh_markers, en_markers)
         en_left = _unmatched(en_markers, zh_markers)
         for zh_marker, en_marker in zip(zh_left, en_left, strict=False):
@@ -80,12 +84,10 @@ class FootnoteMarkerMismatch(Rule):
 
     def finish(self, document: Document) -> Iterator[Hit]:
         placed = document_markers(document)
-        if not has_notes_section(document):
-            # no notes to confirm them: only markers unambiguous by form ([1], ①, ¹) stand alone
-            placed = tuple(item for item in placed if item.marker.form in UNAMBIGUOUS_FORMS)
-        languages_with_markers = {item.side for item in placed if item.pair is not None}
-        if len(languages_with_markers) < 2:
-            return  # one language carries no marker anywhere: its markers were lost as a whole
+        with_notes = has_notes_section(document)
+        # no notes to confirm them: only markers unambiguous by form ([1], ①, ¹) show that a language keeps its markers
+        evidence = placed if with_notes else [item for item in placed if item.marker.form in UNAMBIGUOUS_FORMS]
+        languages_with_markers = {item.side for item in evidence if item.pair is not None}
         by_pair: dict[int, dict[Side, list]] = {}
         for item in placed:
             if item.pair is not None:
@@ -93,7 +95,20 @@ class FootnoteMarkerMismatch(Rule):
         for sides in by_pair.values():
             if sides["zh"] and sides["en"]:
                 continue  # both sides carry markers: check() compared them
-            for item in sides["zh"] or sides["en"]:
+            items = sides["zh"] or sides["en"]
+            pair, side = items[0].pair, items[0].side
+            if side == pair.source:
+                # a source's marker the translation lost: check() reported those found without the notes
+                if not with_notes:
+                    continue
+                found = pair_markers(pair.zh.text, pair.en.text)[0 if side == "zh" else 1]
+                reported = {(marker.start, marker.end) for marker in found}
+                items = [item for item in items if (item.marker.start, item.marker.end) not in reported]
+            elif len(languages_with_markers) < 2:
+                continue  # the source carries no marker anywhere: its markers were lost as a whole
+            elif not with_notes:
+                items = [item for item in items if item.marker.form in UNAMBIGUOUS_FORMS]
+            for item in items:
                 hit = self._missing(item.side, item.marker, item.segment.text)
                 yield Hit(hit.side, hit.start, hit.end, hit.message, hit.suggestion, pair=item.pair)
 
