@@ -30,19 +30,25 @@ class FootnoteMarkerMismatch(Rule):
 
     A marker sends the reader to a note; when the translation drops it or writes
     another one (① becomes [2]), the reader of one language lands on the wrong
-    note or on none. Markers compare by number, so ①, [1], ¹ and a glued 1 agree.
+    note or on none. Markers compare by number, so ①, [1], ¹ and a glued 1 agree, and
+    each side is read with the other: the same footnote number in marker positions is
+    one marker (``报告3第27段`` / ``Questions,3 and``, UN English's footnote after the
+    comma), while code copied into both (``int[10]``) and an editor's bracket
+    (``[第18条]`` / ``article [18]``) are none.
 
-    Text exports often lose superscripts in one language only: the seeds' Chinese
-    carries no markers at all while the English reads ``seven aspects16``. So a
-    pair whose one side has no marker is reported only when that language does
-    carry markers elsewhere in the same document; a language that never carries
-    one has lost them all, and that is not a per-pair error. In a document without
-    a notes section (most TSV files) only markers unambiguous by form (``[1]``,
-    ``①``, ``¹``) count for this, since ``refund*`` or ``user26`` may be no marker
-    at all. When both sides of a pair carry markers, every difference is reported.
+    A marker of the source that the translation lost is reported whatever its form
+    (``临时议程*`` / ``provisional agenda``). The other way round, text exports often
+    lose superscripts in one language only: the seeds' Chinese carries no markers at
+    all while the English reads ``seven aspects16``. So a translation's marker that
+    the source lacks is reported only when the source does carry markers elsewhere in
+    the same document; a language that never carries one has lost them all, and that
+    is not a per-pair error. In a document without a notes section (most TSV files)
+    only markers unambiguous by form (``[1]``, ``①``, ``¹``) count for this, since
+    ``refund*`` or ``user26`` may be no marker at all. When both sides of a pair carry
+    markers, every difference is reported.
 
     **Fails:** ``推进“六链五群”①建设。`` / ``Advance the "six chains and five clusters"[2].``
-    (marker ① is [2] in English).
+    (marker ① is [2] in English); ``公报①`` / ``The communique``.
 
     **Passes:** ``推进“六链五群”①建设。`` / ``Advance the "six chains and five clusters"[1].``;
     and in the seeds, ``紧扣“七有”要求`` / ``in seven aspects16`` in a document whose

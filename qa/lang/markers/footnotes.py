@@ -293,6 +293,7 @@ def _find_markers(
     emphasis: dict[str, bool] = {}
     first_visible = -1  # where the text's first non-space character is, once needed
     visible_end = -1  # where its trailing whitespace starts, once needed
+    code_end = -1  # where the last bracketed index of code ends
     for first in _MAYBE.finditer(text):
         # try the full pattern only where a candidate can start: much faster than finditer over it
         if first.start() < covered:
@@ -314,7 +315,9 @@ def _find_markers(
                 if first_visible < 0:
                     first_visible = len(text) - len(text.lstrip())
                 # "［2］是的" at the start of a segment labels it (a speaker, an item, a note) rather than refers
-                if start > first_visible and not _indexes_code(text, start, end):
+                if start == code_end or _indexes_code(text, start, end):
+                    code_end = end  # a[1][2]: an index that follows an index
+                elif start > first_visible:
                     marker = _marker(start, end, inner, "bracketed")
         elif kind == "zhu_paren":
             inner = match.group("zhu_inner")
