@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -10,6 +11,9 @@ from qa.model import Document, Hit, Pair, Side
 from qa.rules import Rule, register
 
 _LANGUAGE = {"zh": "chinese", "en": "english"}
+#: Markers written as plain digits: a number glued to a name or after punctuation may be the name's.
+_NUMBER_LIKE = frozenset({"glued", "running"})
+_DIGIT_RUNS = re.compile(r"(?<![0-9])[0-9]{1,3}(?![0-9])")
 
 
 def _unmatched(markers: list[Marker], other: list[Marker]) -> list[Marker]:
@@ -69,7 +73,14 @@ class FootnoteMarkerMismatch(Rule):
                 # the source's marker is lost in the translation, whatever its form
                 source = pair.source
                 text = pair.side(source).text
-                yield from (self._missing(source, marker, text) for marker in (zh_markers or en_markers))
+                numbers = None
+                for marker in zh_markers or en_markers:
+                    if marker.form in _NUMBER_LIKE:
+                        if numbers is None:
+                            numbers = set(map(int, _DIGIT_RUNS.findall(pair.side(pair.target).text)))
+                        if marker.number in numbers:
+                            continue  # python3 / Python 3: digits the translation keeps as a number
+                    yield self._missing(source, marker, text)
             return  # a translation's marker the source lacks is judged with the whole document in finish()
         zh_left = _unmatched(zh_markers, en_markers)
         en_left = _unmatched(en_markers, zh_markers)

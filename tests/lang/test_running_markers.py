@@ -79,8 +79,10 @@ def _shown(text: str, found) -> list[str]:
         ("回顾咨询委员会报告3第27段", "Recalls paragraph 27 of the report of the Committee,3 and", ["3"], ["3"]),
         # seeds/003 with superscripts: ¹ after a number is the marker the Chinese has
         ("包括轨道交通101线、22号线等重大项目¹。", "including subway lines M101 and 22¹.", ["¹"], ["¹"]),
-        # code copied into both languages
+        # code and names copied into both languages (tests/fixtures/catalogues/drf-zh_Hans.po:15-16)
         ("声明一个 int[10] 数组。", "Declare an int[10] array.", [], []),
+        ("认证字符串base64编码错误。", "Credentials not correctly base64 encoded.", [], []),
+        ("支持 IPv6。", "with ipv6 support", [], []),
         # an editor's bracket in both languages
         ("但在条款草案[第18条]中表述得更加明确。", "brought out in article [18] of the draft code.", [], []),
         # wmt-zhen-mt: the English's emphasis, mangled in the Chinese

@@ -5,8 +5,9 @@
   (``Hebei11``) is a marker only if a note defines it, or if the other language holds a marker
   with its number that nothing else on this side answers: ``报告3第27段`` / ``Questions,3 and``,
   ``重大项目¹`` / ``lines M101 and 22¹``.
-* Code is copied, footnotes are not: a bracketed number glued to an ASCII name that the other
-  side writes the same way (``int[10]`` in both) indexes it.
+* Code and names are copied, footnotes are not: a number glued to an ASCII name, bare or in
+  brackets, that the other side writes the same way (``int[10]``, ``base64`` in both) is part of
+  the name.
 * An editor's bracket is translated as one: a bracketed number set off by a space (``article
   [18]``) that answers no marker of the other side, whose own square brackets hold that number
   (``[第18条]``), is the editor's number, not a note's.
@@ -26,6 +27,8 @@ from qa.lang.markers.footnotes import Marker, emphasis_run, find_candidates, fin
 __all__ = ["pair_markers"]
 
 #: An ASCII name with a bracketed number glued to it: int[10], worker[2].
+#: An ASCII name and the digits glued to it: base64, Mate60.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _INDEXED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[\[［](\d{1,3})[\]］]")
 #: A short stretch in square brackets holding a number: [第18条], [article 18].
 _BRACKETED_NUMBER = re.compile(r"[\[［][^\[\]［］]{0,12}?(?<![0-9])([0-9]{1,3})(?![0-9])[^\[\]［］]{0,12}[\]］]")
@@ -59,16 +62,21 @@ def _unanswered(markers: list[Marker], other: list[Marker]) -> list[Marker]:
 
 
 def _without_code(text: str, markers: list[Marker], other: str) -> list[Marker]:
-    bracketed = [m for m in markers if m.form == "bracketed" and m.start > 0 and text[m.start - 1].isascii()]
-    if not bracketed or ("[" not in other and "［" not in other):
+    """Drop the markers glued to an ASCII name that the other side copies with them: int[10], base64."""
+    glued = [m for m in markers if m.form in ("bracketed", "glued") and m.start > 0 and text[m.start - 1].isascii()]
+    if not glued:
         return markers
-    copied = {(name, int(number)) for name, number in _INDEXED.findall(other)}
-    if not copied:
-        return markers
+    copied: set[str] | None = None
     code = set()
-    for marker in bracketed:
-        match = _name_before(text, marker.start)
-        if match and (match, marker.number) in copied:
+    for marker in glued:
+        name = _name_before(text, marker.start)
+        if not name:
+            continue
+        if copied is None:  # once per pair, and only when a marker is glued to a name
+            copied = {f"{name}[{number}]".lower() for name, number in _INDEXED.findall(other)}
+            copied.update(name.lower() for name in _NAME.findall(other))
+        written = text[marker.start : marker.end] if marker.form == "glued" else f"[{marker.number}]"
+        if (name + written).lower() in copied:  # IPv6 for ipv6 too
             code.add(marker)
     return [m for m in markers if m not in code] if code else markers
 
