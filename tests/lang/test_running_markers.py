@@ -94,6 +94,14 @@ def test_pair_markers_read_each_side_with_the_other(zh, en, zh_expected, en_expe
     assert (_shown(zh, zh_found), _shown(en, en_found)) == (zh_expected, en_expected)
 
 
+def test_a_number_after_a_comma_that_the_other_side_counts_is_a_number():
+    # wmt-zhen-mt: a lost space after a comma, the Chinese counts the cases
+    zh = "新增确诊病例中，5例为本地社区病例，4例为输入病例。"
+    en = "of the new confirmed cases, 5 are local community cases,4 are imported cases."
+    assert markers(en) == [("4", "running")]
+    assert pair_markers(zh, en) == ([], [])
+
+
 def test_a_citation_the_other_side_lacks_stays_a_marker():
     # wmt-zhen-mt: the Chinese's 2% is no editor's bracket for the English citation [2]
     zh = "类阿片新型精神活性物质仅占2%,但到2018年，这一数字己上升至9%。"

@@ -11,6 +11,8 @@
 * An editor's bracket is translated as one: a bracketed number set off by a space (``article
   [18]``) that answers no marker of the other side, whose own square brackets hold that number
   (``[第18条]``), is the editor's number, not a note's.
+* A number after a comma inside the text (``cases,4 are imported``) that the other side writes
+  as a number (``4例为输入病例``) is that number, its space lost.
 * Markup is copied too: a ``*`` that the other side uses as emphasis (``*loud*``) marks no note
   (``它是 * loud*。``).
 """
@@ -30,6 +32,7 @@ __all__ = ["pair_markers"]
 #: An ASCII name and the digits glued to it: base64, Mate60.
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _INDEXED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[\[［](\d{1,3})[\]］]")
+_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,3}(?![0-9])")
 #: A short stretch in square brackets holding a number: [第18条], [article 18].
 _BRACKETED_NUMBER = re.compile(r"[\[［][^\[\]［］]{0,12}?(?<![0-9])([0-9]{1,3})(?![0-9])[^\[\]［］]{0,12}[\]］]")
 
@@ -46,6 +49,10 @@ def pair_markers(zh: str, en: str, labels: Collection[str] | None = None) -> tup
     en_markers = _without_editorial(en, en_markers, zh, zh_markers)
     zh_markers = _confirmed(zh, "zh", zh_markers, en_markers)
     en_markers = _confirmed(en, "en", en_markers, zh_markers)
+    zh_markers, en_markers = (
+        _without_counts(zh, zh_markers, en, en_markers),
+        _without_counts(en, en_markers, zh, zh_markers),
+    )
     return zh_markers, en_markers
 
 
@@ -110,6 +117,24 @@ def _without_editorial(text: str, markers: list[Marker], other: str, other_marke
     numbers = {int(match.group(1)) for match in _BRACKETED_NUMBER.finditer(other)}
     editorial = {m for m in unanswered if m.number in numbers}
     return [m for m in markers if m not in editorial] if editorial else markers
+
+
+def _without_counts(text: str, markers: list[Marker], other: str, other_markers: list[Marker]) -> list[Marker]:
+    """Drop a number after a comma inside the text ("local cases,4 are imported") that answers no marker of
+    the other side, which writes that number as a number (4例为输入病例): a missing space, not a note."""
+    inside = [m for m in markers if m.form == "running" and text[m.start - 1] in ",，"]
+    if inside:
+        visible_end = len(text.rstrip())
+        inside = [m for m in inside if m.end < visible_end]
+    if not inside:
+        return markers
+    unanswered = set(_unanswered(inside, other_markers))
+    if not unanswered:
+        return markers
+    runs = [(match.start(), match.end()) for match in _DIGITS.finditer(other)]
+    numbers = {int(other[start:end]) for start, end in _outside(runs, other_markers)}
+    counts = {m for m in unanswered if m.number in numbers}
+    return [m for m in markers if m not in counts] if counts else markers
 
 
 def _outside(spans: list[tuple[int, int]], markers: list[Marker]) -> list[tuple[int, int]]:
