@@ -28,9 +28,9 @@ from qa.lang.markers.footnotes import Marker, emphasis_run, find_candidates, fin
 
 __all__ = ["pair_markers"]
 
-#: An ASCII name with a bracketed number glued to it: int[10], worker[2].
 #: An ASCII name and the digits glued to it: base64, Mate60.
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: An ASCII name with a bracketed number glued to it: int[10], worker[2].
 _INDEXED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[\[［](\d{1,3})[\]］]")
 _DIGITS = re.compile(r"(?<![0-9])[0-9]{1,3}(?![0-9])")
 #: A short stretch in square brackets holding a number: [第18条], [article 18].

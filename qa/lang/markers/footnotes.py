@@ -20,7 +20,13 @@ Look-alikes are told apart by position and form, not by a list of words:
 * ``①`` that opens a list item (at the start or after punctuation, followed by
   text) is an enumeration, not a marker; ``¹``/``²`` after a number or a unit
   (``10⁶``, ``m²``) is an exponent;
-* ``*`` runs used as emphasis (an opening ``*word``) are markup.
+* ``*`` runs used as emphasis (an opening ``*word``) are markup;
+* a bracketed number glued to a code name (``x[1]``, ``arr_2[3]``, ``myArray[2]``, ``a[1][2]``,
+  ``v[3]=0``) indexes it, and no marker is numbered 0 (``values[0]``);
+* a number right after punctuation is a marker in the shapes of running text only
+  (``Committee,9 and``, ``for 2015;2``, ``website.3``, a title's ``2013-2014 7``: qa.lang.markers.running).
+
+What one side cannot tell, the pair can: qa.lang.markers.across reads the two sides together.
 """
 
 from __future__ import annotations
