@@ -48,7 +48,19 @@ def test_running_look_alikes_are_not_markers(text, lang):
 
 @pytest.mark.parametrize(
     "text",
-    ["worker[0]", "set values[0] to 1", "x[1] + y[2]", "a[1][2]", "v[3]=0", "arr_2[3]", "myArray[2]", "obj.items[2]"],
+    [
+        "worker[0]",
+        "set values[0] to 1",
+        "declare an int[10] array",
+        "a byte[4] buffer",
+        "x[1] + y[2]",
+        "a[1][2]",
+        "v[3]=0",
+        "arr_2[3]",
+        "myArray[2]",
+        "obj.items[2]",
+        "the `args[1]` value",
+    ],
 )
 def test_code_indexes_are_not_markers(text):
     assert markers(text) == []

@@ -106,6 +106,12 @@ _GLUE_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff" + re.escape(_CLOS
 _RUNNING_AFTER = frozenset(",;.，；。")
 #: Chinese without notes: a digit after its punctuation may still be a running-text marker (报告；4).
 _ZH_RUNNING_MAYBE = re.compile(r"[,;，；。][1-9]")
+#: The element types of C-family arrays: int[10] declares ten of them, it sends to no note. Types that are
+#: English words a sentence may end on (long, short, double, float, string) are left out: "was long[3]."
+_ARRAY_TYPES = frozenset(
+    "int uint ulong ushort char byte sbyte bool boolean str "
+    "int8 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64".split()
+)
 #: What follows an index in code: another index, an assignment, a call, a member (a[1][2], x[1]=, a[1].b).
 _CODE_AFTER = frozenset("[=(")
 
@@ -402,8 +408,10 @@ def _indexes_code(text: str, start: int, end: int) -> bool:
     name = text[index:start]
     if not any(char.isalpha() or char == "_" for char in name):
         return False  # 第7[6]条, in 2018[2]: a number, then the marker
-    if index > 0 and text[index - 1] in "._>$@":
-        return True  # obj.values[1], self->x[2], $a[1]
+    if index > 0 and text[index - 1] in "._>$@`":
+        return True  # obj.values[1], self->x[2], $a[1], `args[1]`
+    if name.lower() in _ARRAY_TYPES:
+        return True  # int[10], byte[4]: an array type
     return (
         len(name) < 2
         or "_" in name
