@@ -11,8 +11,9 @@ from qa.model import Document, Hit, Pair, Side
 from qa.rules import Rule, register
 
 _LANGUAGE = {"zh": "chinese", "en": "english"}
-#: Markers written as plain digits: a number glued to a name or after punctuation may be the name's.
-_NUMBER_LIKE = frozenset({"glued", "running"})
+#: Markers written as plain digits, the trace of a superscript an export lost (aspects16, Committee,9): the other
+#: language's export may have lost every one, and a number glued to a name may be the name's.
+_SUPERSCRIPT_TRACES = frozenset({"glued", "running"})
 _DIGIT_RUNS = re.compile(r"(?<![0-9])[0-9]{1,3}(?![0-9])")
 
 
@@ -40,13 +41,15 @@ class FootnoteMarkerMismatch(Rule):
     comma), while code copied into both (``int[10]``) and an editor's bracket
     (``[第18条]`` / ``article [18]``) are none.
 
-    A marker of the source that the translation lost is reported whatever its form
-    (``临时议程*`` / ``provisional agenda``). The other way round, text exports often
-    lose superscripts in one language only: the seeds' Chinese carries no markers at
-    all while the English reads ``seven aspects16``. So a translation's marker that
-    the source lacks is reported only when the source does carry markers elsewhere in
-    the same document; a language that never carries one has lost them all, and that
-    is not a per-pair error. In a document without a notes section (most TSV files)
+    A marker of the source written as a character of its own that the translation lost
+    is reported whatever its form (``临时议程*`` / ``provisional agenda``, ``公报①`` /
+    ``The communique``). Plain digits are another matter: they are what a superscript
+    becomes when a text export loses it, and exports often lose superscripts in one
+    language only: the seeds' Chinese carries no markers at all while the English reads
+    ``seven aspects16``. So a marker the other language lacks is reported, when it is a
+    translation's marker or a source's plain digits, only when that other language does
+    carry markers elsewhere in the same document; a language that never carries one has
+    lost them all, and that is not a per-pair error. In a document without a notes section (most TSV files)
     only markers unambiguous by form (``[1]``, ``①``, ``¹``) count for this, since
     ``refund*`` or ``user26`` may be no marker at all. When both sides of a pair carry
     markers, every difference is reported.
@@ -70,17 +73,16 @@ class FootnoteMarkerMismatch(Rule):
             return
         if not zh_markers or not en_markers:
             if zh_markers if pair.source == "zh" else en_markers:
-                # the source's marker is lost in the translation, whatever its form
+                # a source's marker written as a character of its own is lost in the translation, whatever its
+                # form; plain digits (aspects16, Committee,9) are the trace of a superscript, which the
+                # translation's export may have lost everywhere: finish() judges them with the document
                 source = pair.source
                 text = pair.side(source).text
-                numbers = None
-                for marker in zh_markers or en_markers:
-                    if marker.form in _NUMBER_LIKE:
-                        if numbers is None:
-                            numbers = set(map(int, _DIGIT_RUNS.findall(pair.side(pair.target).text)))
-                        if marker.number in numbers:
-                            continue  # python3 / Python 3: digits the translation keeps as a number
-                    yield self._missing(source, marker, text)
+                yield from (
+                    self._missing(source, marker, text)
+                    for marker in zh_markers or en_markers
+                    if marker.form not in _SUPERSCRIPT_TRACES
+                )
             return  # a translation's marker the source lacks is judged with the whole document in finish()
         zh_left = _unmatched(zh_markers, en_markers)
         en_left = _unmatched(en_markers, zh_markers)
@@ -115,15 +117,23 @@ class FootnoteMarkerMismatch(Rule):
             items = sides["zh"] or sides["en"]
             pair, side = items[0].pair, items[0].side
             if side == pair.source:
-                # a source's marker the translation lost: check() reported those found without the notes
-                if not with_notes:
-                    continue
+                # check() reported the source's markers written as characters, found without the notes
                 found = pair_markers(pair.zh.text, pair.en.text)[0 if side == "zh" else 1]
-                reported = {(marker.start, marker.end) for marker in found}
+                reported = {(marker.start, marker.end) for marker in found if marker.form not in _SUPERSCRIPT_TRACES}
                 items = [item for item in items if (item.marker.start, item.marker.end) not in reported]
-            elif len(languages_with_markers) < 2:
-                continue  # the source carries no marker anywhere: its markers were lost as a whole
-            elif not with_notes:
+                if items:
+                    kept = set(map(int, _DIGIT_RUNS.findall(pair.side(pair.target).text)))
+                    # python3 / Python 3: digits the translation keeps as a number are the name's
+                    items = [
+                        item
+                        for item in items
+                        if item.marker.form not in _SUPERSCRIPT_TRACES or item.marker.number not in kept
+                    ]
+            if not items:
+                continue
+            if len(languages_with_markers) < 2:
+                continue  # the other language carries no marker anywhere: its markers were lost as a whole
+            if not with_notes:
                 items = [item for item in items if item.marker.form in UNAMBIGUOUS_FORMS]
             for item in items:
                 hit = self._missing(item.side, item.marker, item.segment.text)
