@@ -34,6 +34,8 @@ HOSTILE = [
     ("NUM", "2024年3月5日，3至4%，", "March 5, 2024, 3-4%, "),
     ("UNIT", "5公里3千克5美元", "5 km 3 kg $5 US$5 "),
     ("FN", "我们将推出[1]注*重点**面积m²¹", "We will launch[1] aspects16 note* bold** word¹ "),
+    # read across the pair: running-text numbers, numbers glued between hanzi, code, editors' brackets, emphasis
+    ("FN", "报告3第[第18条]int[10]它是 * loud*项目¹", "Committee,3 and article [18] int[10] x[1]= *loud* 22¹ and "),
     ("TERM", "中华人民共和国", "中华人民共和国 abcdefghij"),
     ("TXT", "中文。", "a  b . c\u00a0\u00a0d\u200b a.B,c"),
     ("ALN", "中华人民共和国", ""),  # Chinese without English: one unpaired megabyte

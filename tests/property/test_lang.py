@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from qa_strategies import texts
 
 from qa.lang.comparison import compare_units
-from qa.lang.markers import blank_markers, find_markers
+from qa.lang.markers import blank_markers, find_candidates, find_markers, pair_markers
 from qa.lang.numbers.en import en_quantities
 from qa.lang.numbers.zh import zh_quantities
 from qa.lang.scripts import han_runs
@@ -30,6 +30,20 @@ def test_footnote_markers(text: str, lang: str, labels):
         assert marker.label, marker
     blanked = blank_markers(text, lang)
     assert len(blanked) == len(text)
+
+
+@PROFILE
+@given(texts, texts, LABELS)
+def test_footnote_markers_of_a_pair(zh: str, en: str, labels):
+    # each side read with the other: markers in order, inside their text, and only confirmed ones added
+    for text, lang, found in zip((zh, en), ("zh", "en"), pair_markers(zh, en, labels), strict=True):
+        previous_end = 0
+        for marker in found:
+            assert previous_end <= marker.start < marker.end <= len(text), marker
+            previous_end = marker.end
+        possible = {(m.start, m.end) for m in find_markers(text, lang, labels)}
+        possible |= {(m.start, m.end) for m in find_candidates(text, lang)}
+        assert {(m.start, m.end) for m in found} <= possible
 
 
 @PROFILE

@@ -20,7 +20,13 @@ Look-alikes are told apart by position and form, not by a list of words:
 * ``①`` that opens a list item (at the start or after punctuation, followed by
   text) is an enumeration, not a marker; ``¹``/``²`` after a number or a unit
   (``10⁶``, ``m²``) is an exponent;
-* ``*`` runs used as emphasis (an opening ``*word``) are markup.
+* ``*`` runs used as emphasis (an opening ``*word``) are markup;
+* a bracketed number glued to a code name (``x[1]``, ``arr_2[3]``, ``myArray[2]``, ``a[1][2]``,
+  ``v[3]=0``) indexes it, and no marker is numbered 0 (``values[0]``);
+* a number right after punctuation is a marker in the shapes of running text only
+  (``Committee,9 and``, ``for 2015;2``, ``website.3``, a title's ``2013-2014 7``: qa.lang.markers.running).
+
+What one side cannot tell, the pair can: qa.lang.markers.across reads the two sides together.
 """
 
 from __future__ import annotations
@@ -33,11 +39,12 @@ from functools import lru_cache
 from typing import Literal
 
 from qa.lang.markers.labels import CIRCLED_CHARS, SUPERSCRIPT_DIGITS, SUPERSCRIPT_LETTERS, label_key
+from qa.lang.markers.running import running_form, soft_in_numbers, title_end_marker
 
-__all__ = ["UNAMBIGUOUS_FORMS", "Marker", "blank_markers", "find_markers"]
+__all__ = ["UNAMBIGUOUS_FORMS", "Marker", "blank_markers", "emphasis_run", "find_candidates", "find_markers"]
 
-#: How a marker is written.
-MarkerForm = Literal["glued", "bracketed", "circled", "superscript", "symbol", "note-word", "letter"]
+#: How a marker is written ("running": a number after punctuation or closing a title, qa.lang.markers.running).
+MarkerForm = Literal["glued", "bracketed", "circled", "superscript", "symbol", "note-word", "letter", "running"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,18 @@ _MAYBE = re.compile(
 _MAYBE_NOT_DIGIT = re.compile(_MAYBE.pattern.replace("0-9", "", 1))
 #: What a glued number may follow (see _glued_strength): a letter, a hanzi or a closing quote or bracket.
 _GLUE_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff" + re.escape(_CLOSERS) + "]")
+#: The punctuation a running-text footnote number follows (qa.lang.markers.running).
+_RUNNING_AFTER = frozenset(",;.，；。")
+#: Chinese without notes: a digit after its punctuation may still be a running-text marker (报告；4).
+_ZH_RUNNING_MAYBE = re.compile(r"[,;，；。][1-9]")
+#: The element types of C-family arrays: int[10] declares ten of them, it sends to no note. Types that are
+#: English words a sentence may end on (long, short, double, float, string) are left out: "was long[3]."
+_ARRAY_TYPES = frozenset(
+    "int uint ulong ushort char byte sbyte bool boolean str "
+    "int8 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64".split()
+)
+#: What follows an index in code: another index, an assignment, a call, a member (a[1][2], x[1]=, a[1].b).
+_CODE_AFTER = frozenset("[=(")
 
 
 def _is_cjk(char: str) -> bool:
@@ -219,12 +238,12 @@ def _symbol_is_marker(text: str, start: int, end: int, run: str, emphasis: dict[
         return False  # 多米尼克*拉布: Chinese writes the name dot of transliterations so
     if run.startswith("*"):
         if run not in emphasis:
-            emphasis[run] = _emphasis(text, run)
+            emphasis[run] = emphasis_run(text, run)
         return not emphasis[run]
     return True
 
 
-def _emphasis(text: str, run: str) -> bool:
+def emphasis_run(text: str, run: str) -> bool:
     """Whether the text uses a ``*`` run as emphasis: it opens somewhere, followed by a word (*大*, **bold**)."""
     if text.count(run) - text.count(run + "*") < 2:
         return False  # emphasis needs a pair
@@ -247,7 +266,9 @@ def find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] |
     "[1]"); with them, weak forms (``Hebei11``, ``福祉16``, bare ``注1``) count when
     they name a defined note. Without them only forms unambiguous by position count.
     """
-    if not (_MAYBE if labels or lang == "en" else _MAYBE_NOT_DIGIT).search(text):
+    if not (_MAYBE if labels or lang == "en" else _MAYBE_NOT_DIGIT).search(text) and not (
+        lang == "zh" and _ZH_RUNNING_MAYBE.search(text)
+    ):
         return []
     if not labels:  # no notes: NUM and FN rules ask about the same segment, compute once
         return list(_find_markers_cached(text, lang))
@@ -259,13 +280,32 @@ def _find_markers_cached(text: str, lang: Literal["zh", "en"]) -> tuple[Marker, 
     return tuple(_find_markers(text, lang, None))
 
 
-def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] | None) -> list[Marker]:
+def find_candidates(text: str, lang: Literal["zh", "en"]) -> list[Marker]:
+    """Every marker ``text`` may hold: its markers and the weak forms no note confirms (福祉16, Hebei11,
+    注1), a superscript after a number (``22¹``) and a number glued between hanzi (报告3第27段).
+
+    Only the other language can confirm one: the same footnote number in a marker position there
+    (qa.lang.markers.across)."""
+    if not _MAYBE.search(text):
+        return []
+    return _find_markers(text, lang, None, candidates=True)
+
+
+def _find_markers(
+    text: str, lang: Literal["zh", "en"], labels: Collection[str] | None, candidates: bool = False
+) -> list[Marker]:
     keys = None if labels is None else frozenset(label_key(label) for label in labels)
+
+    def defined(label: str) -> bool:
+        return candidates or (keys is not None and label_key(label) in keys)
+
     markers: list[Marker] = []
     covered = 0
     tokens = _TokenStarts(text)
     emphasis: dict[str, bool] = {}
     first_visible = -1  # where the text's first non-space character is, once needed
+    visible_end = -1  # where its trailing whitespace starts, once needed
+    code_end = -1  # where the last bracketed index of code ends
     for first in _MAYBE.finditer(text):
         # try the full pattern only where a candidate can start: much faster than finditer over it
         if first.start() < covered:
@@ -281,13 +321,15 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
             inner = match.group("inner")
             if inner.isascii() and inner.isalpha():
                 # look[s] forward, [a] mother: editors insert letters in brackets too
-                if keys is not None and label_key(inner) in keys:
+                if defined(inner):
                     marker = _marker(start, end, inner, "letter")
             else:
                 if first_visible < 0:
                     first_visible = len(text) - len(text.lstrip())
                 # "［2］是的" at the start of a segment labels it (a speaker, an item, a note) rather than refers
-                if start > first_visible:
+                if start == code_end or _indexes_code(text, start, end):
+                    code_end = end  # a[1][2]: an index that follows an index
+                elif start > first_visible:
                     marker = _marker(start, end, inner, "bracketed")
         elif kind == "zhu_paren":
             inner = match.group("zhu_inner")
@@ -296,11 +338,11 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
             if _circled_is_marker(text, start):
                 marker = _marker(start, end, match.group(), "circled")
         elif kind == "superscript":
-            if start > 0 and not text[start - 1].isspace() and not text[start - 1].isdecimal():
+            if start > 0 and not text[start - 1].isspace() and (candidates or not text[start - 1].isdecimal()):
                 token = text[tokens(start) : start]
                 word = _word_before(token)
                 unit = bool(word) and (_looks_like_unit_or_code(word, token) or _preceded_by_number(text, start, token))
-                if not unit:
+                if not unit or candidates:
                     marker = _marker(start, end, match.group(), "superscript")
         elif kind == "supletter":
             if start > 0 and not text[start - 1].isspace() and not text[start - 1].isdecimal():
@@ -312,23 +354,70 @@ def _find_markers(text: str, lang: Literal["zh", "en"], labels: Collection[str] 
             run = match.group()
             # Chinese web text masks words with ** (对于不善于下厨的**是神器): weak there
             weak = lang == "zh" and run.startswith("**")
-            if _symbol_is_marker(text, start, end, run, emphasis) and (not weak or (keys is not None and run in keys)):
+            if _symbol_is_marker(text, start, end, run, emphasis) and (not weak or defined(run)):
                 marker = _marker(start, end, match.group(), "symbol")
         elif kind == "zhu":
             number = match.group("zhu_number")
             # 关注1个, 注12号: a bare 注N is a reference only when a note defines it and no word follows
             follows_word = end < len(text) and (_is_cjk(text[end]) or text[end].isalnum())
-            if keys is not None and label_key(number) in keys and not follows_word:
+            if defined(number) and not follows_word:
                 marker = _marker(start, end, number, "note-word")
         elif kind == "glued":
-            if end - start > 3 or start == 0 or not _GLUE_BEFORE.match(text, start - 1):
+            if start > 0 and text[start - 1] in _RUNNING_AFTER:
+                if visible_end < 0:
+                    visible_end = len(text.rstrip())
+                if running_form(text, start, end, lang, visible_end):
+                    marker = _marker(start, end, match.group(), "running")
+            elif end - start > 3 or start == 0 or not _GLUE_BEFORE.match(text, start - 1):
                 continue
-            strength = _glued_strength(text, start, end, lang, tokens)
-            if strength == "strong" or (strength == "weak" and keys is not None and label_key(match.group()) in keys):
-                marker = _marker(start, end, match.group(), "glued")
-        if marker is not None:
+            else:
+                strength = _glued_strength(text, start, end, lang, tokens)
+                if strength is None and candidates and end - start < 3:
+                    strength = _between_hanzi(text, start, end)
+                if strength == "strong" or (strength == "weak" and defined(match.group())):
+                    marker = _marker(start, end, match.group(), "glued")
+        if marker is not None and marker.number != 0:  # notes are numbered from 1: [0] indexes
             markers.append(marker)
+    if lang == "en" and text[-1:].isdecimal():
+        title = title_end_marker(text)
+        if title is not None and (not markers or markers[-1].end <= title[0]):
+            markers.append(_marker(*title, text[title[0] : title[1]], "running"))
     return _without_series(text, markers)
+
+
+def _between_hanzi(text: str, start: int, end: int) -> str | None:
+    """'weak' for digits glued between hanzi or after a closing bracket and before a hanzi (报告3第27段)."""
+    before = text[start - 1]
+    if end < len(text) and _is_cjk(text[end]) and (_is_cjk(before) or before in _CLOSERS):
+        return "weak"
+    return None
+
+
+def _indexes_code(text: str, start: int, end: int) -> bool:
+    """A bracketed number glued to a code name indexes it: x[1], arr_2[3], myArray[1], obj.values[2],
+    and whatever is followed by another index, an assignment, a call or a member (a[1][2], v[1]=0)."""
+    before = text[start - 1] if start else ""
+    if not (before.isascii() and (before.isalnum() or before == "_")):
+        return False  # "clusters"[1], 9%[2], planning.[23]
+    if end < len(text) and (text[end] in _CODE_AFTER or (text[end] == "." and text[end + 1 : end + 2].isalnum())):
+        return True
+    # the name the bracket is glued to: ASCII letters, digits and underscores (a bounded look back)
+    index, floor = start, max(0, start - 64)
+    while index > floor and ((text[index - 1].isascii() and text[index - 1].isalnum()) or text[index - 1] == "_"):
+        index -= 1
+    name = text[index:start]
+    if not any(char.isalpha() or char == "_" for char in name):
+        return False  # 第7[6]条, in 2018[2]: a number, then the marker
+    if index > 0 and text[index - 1] in "._>$@`":
+        return True  # obj.values[1], self->x[2], $a[1], `args[1]`
+    if name.lower() in _ARRAY_TYPES:
+        return True  # int[10], byte[4]: an array type
+    return (
+        len(name) < 2
+        or "_" in name
+        or any(char.isdecimal() for char in name)
+        or any(char.isupper() for char in name[1:])
+    )
 
 
 def _without_series(text: str, markers: list[Marker]) -> list[Marker]:
@@ -358,7 +447,8 @@ UNAMBIGUOUS_FORMS: frozenset[str] = frozenset({"bracketed", "circled", "superscr
 def blank_markers(text: str, lang: Literal["zh", "en"]) -> str:
     """The text with its footnote markers replaced by spaces (same length), so that number
     extraction never reads ``aspects16`` or ``[16]`` as a number."""
-    markers = find_markers(text, lang)
+    # the comma and semicolon forms stay soft numbers instead (qa.lang.markers.running)
+    markers = [m for m in find_markers(text, lang) if m.form != "running" or not soft_in_numbers(text, m.start)]
     if not markers:
         return text
     pieces = []

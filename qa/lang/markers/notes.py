@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qa.lang.markers.across import pair_markers
 from qa.lang.markers.footnotes import Marker, find_markers
 from qa.lang.markers.labels import note_keys
 from qa.model import Document, Pair, Segment, Side
@@ -43,10 +44,9 @@ def document_markers(document: Document) -> tuple[PlacedMarker, ...]:
     labels = note_keys(document.notes)
     placed: list[PlacedMarker] = []
     for pair in document.pairs:
-        for segment in (pair.zh, pair.en):
-            found = find_markers(segment.text, segment.lang, labels)
-            if found:  # most segments have none
-                placed.extend(PlacedMarker(m, segment, pair) for m in found)
+        zh_found, en_found = pair_markers(pair.zh.text, pair.en.text, labels)  # each side read with the other
+        placed.extend(PlacedMarker(m, pair.zh, pair) for m in zh_found)
+        placed.extend(PlacedMarker(m, pair.en, pair) for m in en_found)
     for segment in document.unpaired:
         placed.extend(PlacedMarker(m, segment, None) for m in find_markers(segment.text, segment.lang, labels))
     placed.sort(key=lambda item: (*item.position, item.side))
