@@ -40,6 +40,12 @@ PRINTF = regex.compile(
 #: Python str.format / .NET / ICU simple arguments: {0}, {name}, {name.attr}, {0[key]}, {name!r:>10}.
 BRACE = regex.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]*)?\}(?!\})")
 
+#: Python str.format as the runtime reads it (python-brace-format): also the automatically numbered
+#: {} and {:>10}; {{ and }} are literal braces.
+PYTHON_BRACE = regex.compile(
+    r"\{\{|\}\}|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*)?\}"
+)
+
 #: Qt: %1 … %99, %L1 (localised number).
 QT = regex.compile(r"%L?[1-9]\d?(?!\d)")
 
@@ -60,7 +66,14 @@ _FAMILIES: dict[str, tuple[regex.Pattern[str], ...]] = {
     "objc": (PRINTF,),
     "php": (PRINTF,),
     "python": (PRINTF,),
-    "python-brace": (BRACE,),
+    "python-brace": (PYTHON_BRACE,),
+    "perl": (PRINTF,),
+    "perl-brace": (BRACE,),
+    "gcc-internal": (PRINTF,),
+    "java-printf": (PRINTF,),
+    "java": (BRACE,),
+    "csharp": (BRACE,),
+    "kde": (QT,),
     "icu": (BRACE,),
     "qt": (QT,),
     "qt-plural": (QT,),
@@ -70,8 +83,21 @@ _FAMILIES: dict[str, tuple[regex.Pattern[str], ...]] = {
     "html": (HTML,),
 }
 
+#: The syntax of HTML markup in a string's text (compared by TAG001, never made a placeholder tag).
+MARKUP = "html"
+
 #: The syntax names ``placeholder_spans`` knows.
 SYNTAXES = frozenset(_FAMILIES)
+
+#: What a runtime prints literally, not a placeholder: printf's %%, str.format's {{ and }}.
+_LITERALS = frozenset({"%%", "{{", "}}"})
+
+
+def patterns_of(syntax: str | tuple[str, ...] | None) -> tuple[regex.Pattern[str], ...]:
+    """The patterns of a syntax or several (each once); the safe common set when none is known."""
+    names = (syntax,) if isinstance(syntax, str) else syntax or ()
+    patterns = tuple(dict.fromkeys(pattern for name in names for pattern in _FAMILIES.get(name, ())))
+    return patterns or (PLACEHOLDER,)
 
 
 def syntax_of_flag(flag: str) -> str | None:
@@ -83,16 +109,17 @@ def syntax_of_flag(flag: str) -> str | None:
     return name if name in _FAMILIES else None
 
 
-def placeholder_spans(text: str, syntax: str | None = None) -> list[tuple[int, int]]:
+def placeholder_spans(text: str, syntax: str | tuple[str, ...] | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of placeholders (and markup, for ``html``) in ``text``, sorted.
 
     ``syntax`` is a family name of ``SYNTAXES`` (``c``, ``python``, ``python-brace``, ``qt``,
-    ``javascript``, ``sh``, ``ruby``, ``icu``, ``html`` …); None (or an unknown name) is the safe
-    common set ``PLACEHOLDER``: ``%s``, ``%1$d``, ``%(name)s``, ``{0}``, ``{name}`` but never
-    "50%" or "7% in". ``%%`` is a literal percent, not a placeholder. Overlapping matches of two
+    ``javascript``, ``sh``, ``ruby``, ``icu``, ``html`` …) or several (a PO entry flagged both
+    ``python-format`` and ``python-brace-format``); None (or no known name) is the safe common set
+    ``PLACEHOLDER``: ``%s``, ``%1$d``, ``%(name)s``, ``{0}``, ``{name}`` but never "50%" or
+    "7% in". ``%%``, ``{{`` and ``}}`` are literal, not placeholders. Overlapping matches of two
     families keep the one that starts first (then the longer). Linear in the text's length.
     """
-    patterns = _FAMILIES.get(syntax or "", (PLACEHOLDER,))
+    patterns = patterns_of(syntax)
     if not any(char in text for char in "%{$<"):  # cheap pre-check: no placeholder can be there
         return []
     found = sorted(
@@ -103,7 +130,37 @@ def placeholder_spans(text: str, syntax: str | None = None) -> list[tuple[int, i
     for start, end in found:
         if spans and start < spans[-1][1]:
             continue
-        if text[start:end] == "%%":
+        if end - start == 2 and text[start:end] in _LITERALS:
             continue
         spans.append((start, end))
     return spans
+
+
+_BRACE_FIELD = regex.compile(r"\{([A-Za-z_]\w*|\d+)?[^}]*\}")
+_SHELL_NAME = regex.compile(r"\$\{?([A-Za-z_]\w*)")
+_PYTHON_NAMED = regex.compile(r"%\(([^)]*)\)[-+ #0']*\d*(?:\.\d*)?[hlL]?([a-zA-Z])")
+
+
+def placeholder_key(text: str) -> str:
+    """What a placeholder prints, for comparing the two sides: the argument, not how it is formatted.
+
+    ``{name!r:>10}`` and ``{name}`` print the argument ``name`` (``{name}``); ``{}`` and ``{:>3}`` the
+    next one (``{}``); Qt's ``%L1`` is ``%1`` localised; shell ``${var}``, ``${var:-x}`` and ``$var``
+    read ``var`` (``$var``); Python's ``%(count)5d`` prints ``count`` as ``%(count)d``. Anything else
+    is its own key (printf positions are resolved by TAG001, which sees the whole side)."""
+    head = text[:2]
+    if text.startswith("{") and not text.startswith("{{"):
+        match = _BRACE_FIELD.fullmatch(text)
+        if match is not None:
+            return "{" + (match.group(1) or "") + "}"
+    elif head == "%L" and text[2:].isdigit():
+        return "%" + text[2:]
+    elif head == "%(":
+        match = _PYTHON_NAMED.fullmatch(text)
+        if match is not None:
+            return f"%({match.group(1)}){'d' if match.group(2) == 'i' else match.group(2)}"
+    elif text.startswith("$") and not text[1:2].isdigit():
+        match = _SHELL_NAME.match(text)
+        if match is not None:
+            return "$" + match.group(1)
+    return text
