@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -349,34 +349,30 @@ class TagMismatch(Rule):
         target, source = pair.target, pair.source
         left = Counter((tag.name, attribute, value) for tag, attribute, value in links[source])
         left.subtract(Counter((tag.name, attribute, value) for tag, attribute, value in links[target]))
-        missing = [link for link in links[source] if left[(link[0].name, link[1], link[2])] > 0]
-        unused = Counter({key: count for key, count in left.items() if count > 0})
+        # the source's addresses the translation has not got, by tag and attribute, in order
+        missing: dict[tuple[str, str], deque[str]] = {}
+        for tag, attribute, value in links[source]:
+            if left[(tag.name, attribute, value)] > 0:
+                left[(tag.name, attribute, value)] -= 1
+                missing.setdefault((tag.name, attribute), deque()).append(value)
         for tag, attribute, value in links[target]:
             key = (tag.name, attribute, value)
-            if left[key] < 0:
-                left[key] += 1
-                was = next(
-                    (
-                        link
-                        for link in missing
-                        if link[0].name == tag.name
-                        and link[1] == attribute
-                        and unused[(tag.name, attribute, link[2])] > 0
-                    ),
-                    None,
-                )
-                if was is None:
-                    continue  # a link the source has not got on such a tag: the tag's count says it
-                unused[(tag.name, attribute, was[2])] -= 1
-                yield Hit(
-                    target,
-                    tag.start,
-                    tag.end,
-                    f"{attribute} changed: {elide(value)} in the {_SIDE_NAMES[target]}, "
-                    f"{elide(was[2])} in the {_SIDE_NAMES[source]}",
-                    suggestion=f"keep the {_SIDE_NAMES[source]}'s address: {elide(was[2])}",
-                    key=f"{attribute}={value}",
-                )
+            if left[key] >= 0:
+                continue
+            left[key] += 1
+            was = missing.get((tag.name, attribute))
+            if not was:
+                continue  # a link the source has not got on such a tag: the tags' count says it
+            address = was.popleft()
+            yield Hit(
+                target,
+                tag.start,
+                tag.end,
+                f"{attribute} changed: {elide(value)} in the {_SIDE_NAMES[target]}, "
+                f"{elide(address)} in the {_SIDE_NAMES[source]}",
+                suggestion=f"keep the {_SIDE_NAMES[source]}'s address: {elide(address)}",
+                key=f"{attribute}={value}",
+            )
 
     def _branches(self, pair: Pair, nested: dict[str, list[_Item]], branches: dict[str, set[Path]]) -> Iterator[Hit]:
         """What each branch of the translation's ICU arguments prints against the source's branch of the
@@ -392,15 +388,22 @@ class TagMismatch(Rule):
             for depth in range(len(path)):
                 argument = tuple(key for key, _ in path[: depth + 1])
                 in_argument.setdefault(argument, set()).update(item.key for item in items)
+        # many branches of the translation may render one of the source's (other): a hostile message
+        # with thousands of each would cost their product, so the comparisons stop at a budget that
+        # no message a translator writes comes near
+        budget = 8 * (len(nested["zh"]) + len(nested["en"]) + len(branches["zh"]) + len(branches["en"])) + 100_000
         for path in sorted(branches[target] | set(by_path[target])):
             counterpart = _counterpart(path, branches[source])
             if counterpart is None:
                 continue  # the argument itself is missing or renamed: reported as such
             items = by_path[target].get(path, [])
+            expected = by_path[source].get(counterpart, [])
+            budget -= len(items) + len(expected) + len(path)
+            if budget < 0:
+                return
             have = Counter(item.key for item in items)
             selector = path[-1][1]
             exact = selector in _EXACT_CATEGORIES or selector.startswith("=")
-            expected = by_path[source].get(counterpart, [])
             missing = Counter(item.key for item in expected) - have
             for item in expected:
                 if missing[item.key] > 0 and not (exact and item.key == "#"):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.lang.placeholders import placeholder_spans, syntax_of_flag
+from qa.lang.placeholders import placeholder_key, placeholder_spans, syntax_of_flag
+from qa.lang.placeholders.icu import icu_arguments
+from qa.lang.placeholders.markup import html_tags, markup_names
 
 
 def _found(text: str, syntax: str | None = None) -> list[str]:
@@ -44,3 +46,58 @@ def test_po_flags_name_the_syntax():
     assert syntax_of_flag("python-brace-format") == "python-brace"
     assert syntax_of_flag("no-c-format") is None
     assert syntax_of_flag("fuzzy") is None
+
+
+def test_several_declared_syntaxes_are_read_together():
+    assert _found("%(count)d of {name}", ("python", "python-brace")) == ["%(count)d", "{name}"]
+    assert _found("{} and {:>3} but {{literal}}", "python-brace") == ["{}", "{:>3}"]
+    assert _found("@{push} %s", "c") == ["%s"]  # {push} is no placeholder in a c-format string
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("{name!r:>10}", "{name}"),
+        ("{code_point:X}", "{code_point}"),
+        ("{:>3}", "{}"),
+        ("%L1", "%1"),
+        ("${var:-x}", "$var"),
+        ("$var", "$var"),
+        ("%(count)5d", "%(count)d"),
+        ("%(count)i", "%(count)d"),
+        ("$0", "$0"),
+        ("%1$s", "%1$s"),
+    ],
+)
+def test_a_placeholder_is_keyed_by_what_it_prints(text, key):
+    assert placeholder_key(text) == key
+
+
+def test_icu_arguments_and_their_branches():
+    text = (
+        "{gender, select, female {She} other {They}} has "
+        "{count, plural, offset:1 =0 {none} other {# {x, select, a {#} other {b}}}}"
+    )
+    gender, count = icu_arguments(text)
+    assert (gender.key, [b.selector for b in gender.branches]) == ("{gender, select}", ["female", "other"])
+    assert (count.key, [b.selector for b in count.branches]) == ("{count, plural}", ["=0", "other"])
+    assert [inner.key for inner in count.branches[1].arguments] == ["{x, select}"]
+    assert text[count.branches[0].start : count.branches[0].end] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{count} items", "{count, plural, one {# item}", "plural {x}", "{a, select, b {'{'}", "Hello {name}, select one"],
+)
+def test_no_icu_argument_in_prose_or_a_broken_message(text):
+    assert icu_arguments(text) == []
+
+
+def test_markup_is_told_from_arguments_in_angle_brackets():
+    tags = html_tags('see <a href="https://x.org/">docs</a>, <br> and git add <file> [<rev-list 选项>]')
+    assert [(tag.key, tag.links) for tag in tags][:3] == [
+        ("<a>", (("href", "https://x.org/"),)),
+        ("</a>", ()),
+        ("<br>", ()),
+    ]
+    assert markup_names(tags) == {"a", "br"}  # <file> and <rev-list 选项> are git's argument names
