@@ -245,12 +245,25 @@ class TagMismatch(Rule):
     too. Paired tags and numbered placeholders may move: word order differs.
     A printf placeholder with a position (``%2$s``) prints that argument and an
     unnumbered one the next, so ``%d … %s`` and ``%2$s … %1$d`` match; a dropped
-    ``%1$03d`` or ``%1$@`` is reported. Syntax families: ``qa.lang.placeholders``.
+    ``%1$03d`` or ``%1$@`` is reported.
 
-    **Fails:** ``'{wb_fpath}' was discarded.`` / ``“”已被舍去。`` (the placeholder is gone)
+    Placeholders are those the pair's format declares (a PO entry's ``#, c-format``,
+    ``python-brace-format``, ``qt-format``, ``sh-format``, ``javascript-format``…: ``{name!r:>10}``
+    prints ``name``, Qt ``%1`` and cockpit ``$0`` may move, ``${var}`` is ``$var``), else the safe
+    common set; ``$0``, ``%1`` and ``${x}`` are text where no flag says otherwise. ICU plural and
+    select arguments are compared by argument and branch: each branch of the translation prints what
+    the source's branch of that selector prints, or the source's ``other`` (Chinese has only
+    ``other``). HTML markup in PO and XLIFF text (``<strong>``, escaped ``&lt;a href="…"&gt;``) is
+    compared by tag name in any order, and a changed ``href`` or ``src`` is reported with both
+    values. Syntax families: ``qa.lang.placeholders``.
+
+    **Fails:** ``'{wb_fpath}' was discarded.`` / ``“”已被舍去。`` (the placeholder is gone);
+    ``{count, plural, one {# item} other {# items}}`` / ``{count, plural, other {个项目}}`` (the
+    count dropped from the branch)
 
     **Passes:** ``'{wb_fpath}' was discarded.`` / ``“{wb_fpath}” 已被舍去。``;
-    ``Updated %d path from %s`` / ``从 %2$s 更新了 %1$d 个路径``
+    ``Updated %d path from %s`` / ``从 %2$s 更新了 %1$d 个路径``;
+    ``{count, plural, one {# item} other {# items}}`` / ``{count, plural, other {# 个项目}}``
     """
 
     code = "TAG001"

@@ -128,9 +128,7 @@ def test_an_icu_plural_with_only_the_other_branch_passes(tmp_path: Path):
 
 def test_an_interpolation_dropped_from_an_icu_branch_is_found(tmp_path: Path):
     old = '{VAR_PLURAL, plural, one {<x id="INTERPOLATION"/> 个评论} other {<x id="INTERPOLATION"/> 个评论}}'
-    path, _ = put_back(
-        tmp_path, "angular-autowp-zh-CN.xlf", old, "{VAR_PLURAL, plural, one {一个评论} other {个评论}}"
-    )
+    path, _ = put_back(tmp_path, "angular-autowp-zh-CN.xlf", old, "{VAR_PLURAL, plural, one {一个评论} other {个评论}}")
     findings, _ = check(path)
     assert [(f["code"], f["message"]) for f in findings] == [
         (
