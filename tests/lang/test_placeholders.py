@@ -101,3 +101,16 @@ def test_markup_is_told_from_arguments_in_angle_brackets():
         ("<br>", ()),
     ]
     assert markup_names(tags) == {"a", "br"}  # <file> and <rev-list 选项> are git's argument names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("http://www.imasy.or.jp/%7Emiyamoto/rpg/", []),
+        ("a%2cb", []),
+        ("Score: %2d.", ["%2d"]),
+        ("%2d files", ["%2d"]),
+    ],
+)
+def test_a_urls_percent_encoding_is_no_placeholder(text, expected):
+    assert _found(text) == expected
