@@ -35,6 +35,10 @@ def test_the_common_set_finds_nothing_in_prose(text):
         ("Hello %{name}", "ruby", ["%{name}"]),
         ('see <a href="/x">docs</a><br/>', "html", ['<a href="/x">', "</a>", "<br/>"]),
         ("%s and {name}, %1$d", None, ["%s", "{name}", "%1$d"]),
+        ("%(name)r is not %r", "python", ["%(name)r", "%r"]),
+        ("%s is not %r", "c", ["%s"]),
+        ("%n file(s) in %1", "qt-plural", ["%n", "%1"]),
+        ("{0,-10} {0:N2} {1,number,integer}", "csharp", ["{0,-10}", "{0:N2}", "{1,number,integer}"]),
     ],
 )
 def test_each_family(text, syntax, expected):

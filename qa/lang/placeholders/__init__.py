@@ -37,8 +37,10 @@ PRINTF = regex.compile(
     r"(?:<PRI[diouxX](?:8|16|32|64|MAX|PTR|LEAST\d+|FAST\d+)?>|(?:hh|h|ll|l|L|q|j|z|t|I64|I32|I)?[diouxXeEfFgGaAcCsSpn@])"
 )
 
-#: Python str.format / .NET / ICU simple arguments: {0}, {name}, {name.attr}, {0[key]}, {name!r:>10}.
-BRACE = regex.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]*)?\}(?!\})")
+#: Python str.format / .NET / ICU / Java MessageFormat simple arguments: {0}, {name}, {name.attr},
+#: {0[key]}, {name!r:>10}, .NET's alignment {0,-10} and Java's type {0,number,integer} (never a plural
+#: or select argument: its branches hold braces).
+BRACE = regex.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:\.\w+|\[\w+\])*(?:,[^{}\n]*)?(?:![rsa])?(?::[^{}\n]*)?\}(?!\})")
 
 #: Python str.format as the runtime reads it (python-brace-format): also the automatically numbered
 #: {} and {:>10}; {{ and }} are literal braces.
@@ -48,6 +50,12 @@ PYTHON_BRACE = regex.compile(
 
 #: Qt: %1 … %99, %L1 (localised number).
 QT = regex.compile(r"%L?[1-9]\d?(?!\d)")
+
+#: Qt's plural strings (qt-plural-format) also print the count where %n (%Ln) stands.
+QT_PLURAL = regex.compile(r"%L?n(?![A-Za-z])")
+
+#: Python's % operator (python-format): printf's conversions and %r (repr), %a (ascii).
+PYTHON_PRINTF = regex.compile(PRINTF.pattern.replace("sSpn@])", "sSpn@ra])"))
 
 #: JavaScript/Cockpit positional $0, $1 (never an amount: only in strings flagged javascript-format).
 DOLLAR = regex.compile(r"(?<![\w$])\$\d+(?!\d)")
@@ -65,7 +73,7 @@ _FAMILIES: dict[str, tuple[regex.Pattern[str], ...]] = {
     "c": (PRINTF,),
     "objc": (PRINTF,),
     "php": (PRINTF,),
-    "python": (PRINTF,),
+    "python": (PYTHON_PRINTF,),
     "python-brace": (PYTHON_BRACE,),
     "perl": (PRINTF,),
     "perl-brace": (BRACE,),
@@ -76,7 +84,7 @@ _FAMILIES: dict[str, tuple[regex.Pattern[str], ...]] = {
     "kde": (QT,),
     "icu": (BRACE,),
     "qt": (QT,),
-    "qt-plural": (QT,),
+    "qt-plural": (QT, QT_PLURAL),
     "javascript": (DOLLAR, PRINTF),
     "sh": (SHELL,),
     "ruby": (RUBY,),
