@@ -300,6 +300,11 @@ class TagMismatch(Rule):
         for side, other in (("zh", "en"), ("en", "zh")):
             surplus = counts[side] - counts[other]
             unmatched.update(surplus)
+            # an HTML element dropped whole (<b>…</b>) is one mistake: its opening tag's finding says both
+            closed = Counter(
+                {f"<{key[2:]}": min(count, surplus[f"<{key[2:]}"]) for key, count in surplus.items() if key[:2] == "</"}
+            )
+            folded = Counter({f"</{key[1:]}": count for key, count in closed.items()})
             for item in reversed(sides[side]):  # the last occurrences are the extra ones
                 if surplus[item.key] > 0:
                     surplus[item.key] -= 1
@@ -307,11 +312,18 @@ class TagMismatch(Rule):
                         if side == pair.target:
                             yield renamed[item.key]
                         continue
+                    if folded[item.key] > 0:
+                        folded[item.key] -= 1
+                        continue
+                    shown = item.text
+                    if closed[item.key] > 0:
+                        closed[item.key] -= 1
+                        shown = f"{item.text}…</{item.key[1:]}"
                     yield Hit(
                         side,  # type: ignore[arg-type]
                         item.start,
                         item.end,
-                        f"{item.text} in the {_SIDE_NAMES[side]} is missing from the {_SIDE_NAMES[other]}",
+                        f"{shown} in the {_SIDE_NAMES[side]} is missing from the {_SIDE_NAMES[other]}",
                         suggestion=f"add {item.text} to the {_SIDE_NAMES[other]} where it belongs, or remove it here",
                         key=item.key,
                     )

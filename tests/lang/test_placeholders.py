@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.lang.placeholders import placeholder_key, placeholder_spans, syntax_of_flag
+from qa.lang.placeholders import blank_placeholders, placeholder_key, placeholder_spans, syntax_of_flag
 from qa.lang.placeholders.icu import icu_arguments
 from qa.lang.placeholders.markup import html_tags, markup_names
 
@@ -118,3 +118,12 @@ def test_markup_is_told_from_arguments_in_angle_brackets():
 )
 def test_a_urls_percent_encoding_is_no_placeholder(text, expected):
     assert _found(text) == expected
+
+
+def test_placeholders_are_blanked_for_the_number_extractors():
+    text = "无法定位 %1$s，预期在包 %3$s 中的偏移量 %2$<PRIuMAX> 上，共 3 个"
+    blanked = blank_placeholders(text)
+    assert len(blanked) == len(text)
+    assert [char for char in blanked if char.isdigit()] == ["3"]  # only the number of the text
+    assert blank_placeholders("Remove $0 from $1?", "javascript") == "Remove \ufffc\ufffc from \ufffc\ufffc?"
+    assert blank_placeholders("costs $0") == "costs $0"  # no flag: $0 is text

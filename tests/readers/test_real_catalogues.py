@@ -163,3 +163,23 @@ def test_a_dollar_placeholder_is_compared_only_where_the_entry_says_javascript_f
     assert [(f["code"], f["message"]) for f in findings] == [
         ("TAG001", "$0 in the English is missing from the Chinese")
     ]
+
+
+@pytest.mark.parametrize(
+    ("target", "found"),
+    [
+        ("手动剂量：&lt;b&gt;%1$@&lt;/b&gt; %2$@", []),
+        ("%2$@ &lt;b&gt;%1$@&lt;/b&gt;：手动剂量", []),  # moved with the word order
+        ("手动剂量：%1$@ %2$@", [("TAG001", "<b>…</b> in the English is missing from the Chinese")]),
+    ],
+)
+def test_html_escaped_in_xliff_text_is_compared(tmp_path: Path, target: str, found: list):
+    # Loop's "Manual Dose: <b>%1$@</b> %2$@" (escaped in the XLIFF text; untranslated in the catalogue)
+    path, _ = put_back(
+        tmp_path,
+        "xcode-loop-zh-Hans.xliff",
+        "<source>Required</source>\n        <target>需要</target>",
+        f"<source>Manual Dose: &lt;b&gt;%1$@&lt;/b&gt; %2$@</source>\n        <target>{target}</target>",
+    )
+    findings, _ = check(path)
+    assert [(f["code"], f["message"]) for f in findings] == found

@@ -172,3 +172,18 @@ def placeholder_key(text: str) -> str:
         if match is not None:
             return "$" + match.group(1)
     return text
+
+
+def blank_placeholders(text: str, syntax: str | tuple[str, ...] | None = None) -> str:
+    """``text`` with each placeholder's characters replaced by U+FFFC, the same length, so that an
+    extractor of numbers or footnote markers reading a plain .txt/.tsv text never takes the digits of
+    ``%1$s``, ``%3$<PRIuMAX>`` or ``{0}`` for numbers while its offsets stay those of the text."""
+    spans = placeholder_spans(text, syntax)
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [text[position:start], "\ufffc" * (end - start)]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
