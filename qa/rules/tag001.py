@@ -198,8 +198,13 @@ def _by_argument(items: list[_Item]) -> list[_Item]:
 
 
 def _is_sequential_placeholder(key: str) -> bool:
-    """%s, %d: filled in order, so their order is the argument order (%1$s and {0} are not)."""
-    return key.startswith("%") and not key[1:2].isdigit() and not key.startswith("%(")
+    """%s, %d, %<PRIuMAX>, Python's {}: filled in order, so their order is the argument order (%1$s,
+    {0}, %(name)s and Ruby's %{name}, %<name>s are not)."""
+    if key == "{}":
+        return True
+    if not key.startswith("%") or key[1:2].isdigit() or key[1:2] in ("(", "{"):
+        return False
+    return not key.startswith("%<") or key.startswith("%<PRI")
 
 
 def _branch_name(path: Path) -> str:
