@@ -10,7 +10,11 @@ syntax family defines; ``syntax=None`` is the safe common set (``PLACEHOLDER``),
 matches ordinary prose such as "50%", "7% in" or "50%share".
 
 Syntax names are those of PO flags without ``-format`` (``c``, ``python``, ``python-brace``,
-``qt``, ``javascript``, ``sh``, ``php``, ``ruby``, ``objc``) plus ``icu`` and ``html``.
+``qt``, ``qt-plural``, ``kde``, ``javascript``, ``sh``, ``php``, ``perl``, ``perl-brace``, ``ruby``,
+``objc``, ``csharp``, ``java``, ``gcc-internal``) plus ``icu`` and ``html`` (``MARKUP``: HTML in a
+string's text, which TAG001 compares through ``markup``; ``icu`` has the plural/select arguments
+that ``icu`` reads). ``placeholder_key`` says what a placeholder prints (``{name!r:>10}`` →
+``{name}``); ``blank_placeholders`` hides placeholders from the number and footnote extractors.
 """
 
 from __future__ import annotations
