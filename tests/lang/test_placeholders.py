@@ -15,7 +15,15 @@ def _found(text: str, syntax: str | None = None) -> list[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["Our priority is 100% customer satisfaction.", "grew 7% in 2020", "50%share", "a 5 % i rise", "$0 $1"],
+    [
+        "Our priority is 100% customer satisfaction.",
+        "grew 7% in 2020",
+        "50%share",
+        "a 5 % i rise",
+        "$0 $1",
+        "%1 of voters",
+        "${x} in a shell example",
+    ],
 )
 def test_the_common_set_finds_nothing_in_prose(text):
     assert _found(text) == []

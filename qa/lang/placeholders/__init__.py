@@ -25,11 +25,12 @@ import regex
 #: %.2f, %.*s, %@, %3$<PRIuMAX>, %o) and .NET/ICU/Python braces ({0}, {name}). Deliberately
 #: narrow: a printf placeholder never follows a digit nor a decimal's "7." ("submodule.%s" is
 #: one), so "grew 7%in" (a missing space) and "50%share" stay text, "% i" (space flag) is not
-#: one, "%of" is not %o, and a URL's percent-encoding ("/%7Emiyamoto/", "%2c") is not %7E or %2c.
+#: one, "%of" is not %o, a URL's percent-encoding ("/%7Emiyamoto/", "%2c") is not %7E or %2c, and
+#: a shell-style ${name} in prose is no {name} (sh-format strings declare it).
 PLACEHOLDER = regex.compile(
     r"(?<![\d%])(?<!\d\.)(?!%\d[cdeE][0-9A-Za-z])%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
     r"(?:<PRI[diouxX](?:8|16|32|64|MAX|PTR)>|(?:l|ll|h|z)?(?:[sdifuxXeEgGc@]|o(?![A-Za-z])))"
-    r"|\{\d+\}|\{[A-Za-z_]\w*\}"
+    r"|(?<!\$)\{\d+\}|(?<!\$)\{[A-Za-z_]\w*\}"
 )
 
 #: C/Objective-C/PHP/Python printf as the runtime reads it: %% (a literal percent), positions
