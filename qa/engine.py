@@ -184,7 +184,7 @@ class Engine:
             run = []
             for pair in pairs[start : start + 1000]:
                 zh, en = pair.zh, pair.en
-                text = (zh.text, en.text, zh.tags, en.tags, pair.source)
+                text = (zh.text, en.text, zh.tags, en.tags, pair.source, pair.syntaxes)
                 hits = known.get(text)
                 if hits is None:
                     hits = known[text] = [(rule, hit) for rule in pure_rules for hit in rule.check(pair)]

@@ -127,7 +127,7 @@ class Pair:
     ``source`` says which side was translated from: "zh" (the seeds, official reports) or
     "en" (software catalogues translated from English into Chinese). Readers set it from the
     format's metadata or the user's ``--source``; rules that judge the translation look at
-    ``target``, never at the source.
+    ``target``, never at the source. ``syntaxes`` says how its strings' placeholders are written.
     """
 
     zh: Segment
@@ -137,6 +137,11 @@ class Pair:
     #: the file, e.g. an XLIFF <note> or PO translator comment "qa: ignore NUM001".
     suppress: tuple[str, ...] = ()
     source: Side = "zh"
+    #: The placeholder syntaxes the pair's format declares (``qa.lang.placeholders``: "c", "python",
+    #: "python-brace", "qt", "sh" … from a PO entry's ``#, c-format`` flags) and "html" where its
+    #: text may hold HTML markup (PO and XLIFF strings). Empty: a plain .txt/.tsv pair, read with the
+    #: safe common set of placeholders and no markup.
+    syntaxes: tuple[str, ...] = ()
     #: What tells two units with the same source apart, where the format says (a PO msgctxt):
     #: "Open" the verb and "Open" the state are translated apart and are not inconsistent.
     context: str = ""
@@ -151,6 +156,7 @@ class Pair:
         fields["index"] = index
         fields["suppress"] = ()
         fields["source"] = source
+        fields["syntaxes"] = ()
         fields["context"] = ""
         return pair
 

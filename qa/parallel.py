@@ -121,7 +121,7 @@ def _check_run(run: tuple[int, int]) -> tuple[list, list]:
     for index in range(*run):
         pair = pairs[index]
         zh, en = pair.zh, pair.en
-        text = (zh.text, en.text, zh.tags, en.tags, pair.source)
+        text = (zh.text, en.text, zh.tags, en.tags, pair.source, pair.syntaxes)
         results = known.get(text)
         if results is None:
             hits = [_pack(position, hit) for position, rule in enumerate(rules) for hit in rule.check(pair)]

@@ -40,6 +40,12 @@ HOSTILE = [
     ("TXT", "中文。", "a  b . c\u00a0\u00a0d\u200b a.B,c"),
     ("ALN", "中华人民共和国", ""),  # Chinese without English: one unpaired megabyte
     ("TAG", "%s{0}（【《", "%s {0} ([{<"),
+    (
+        "TAG",
+        "{n, plural, other {# 个 {x}}}",
+        "{n, plural, one {# a {x}} other {# b {y}}} {m, select, x {{y}} other {z}} ",
+    ),
+    ("TAG", "{n, select, " + " ".join(f"s{i} {{x}}" for i in range(50)) + " other {y}} ", "{n, select, other {{a}#}} "),
 ]
 
 
@@ -73,6 +79,21 @@ def test_a_megabyte_line_of_triggers_is_checked_in_linear_time(family, zh_unit, 
     times = MB // (len(zh_unit.encode()) + len(en_unit.encode()))
     seconds = _checked_and_written(family, zh_unit * times, en_unit * times)
     assert seconds < BOUND_SECONDS, f"{family}: {seconds:.1f} s for a 1 MB line"
+
+
+def test_a_megabyte_string_of_html_in_a_catalogue_is_checked_in_linear_time():
+    # PO strings are read for HTML markup (TAG001 compares tags and their href): links changed and
+    # tags dropped by the thousand, and an unclosed tag's attributes
+    zh, en = '<a href="x">y</a><b>推进发展。<a b="', '<a href="z">y</a><br/><strong>a</strong> and development. <a b c '
+    times = MB // (len(zh.encode()) + len(en.encode()))
+    quoted = {side: (text * times).replace('"', '\\"') for side, text in (("zh", zh), ("en", en))}
+    entry = f'msgid "{quoted["en"]}"\nmsgstr "{quoted["zh"]}"\n'
+    document = read_text("hostile.po", 'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n#, c-format\n' + entry, ".po")
+    engine = Engine.from_config(Config(), select=["TAG"])
+    started = time.perf_counter()
+    findings = engine.check(document)
+    assert time.perf_counter() - started < BOUND_SECONDS
+    assert {finding.message.split(":")[0] for finding in findings} >= {"href changed"}
 
 
 def _qa(tmp_path: Path, content: str, *args: str) -> subprocess.CompletedProcess:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa.lang.placeholders import PLACEHOLDER
+from qa.lang.placeholders import PLACEHOLDER, placeholder_spans
 from qa.model import TAG_MARK, InlineTag, Segment, Side
 
 __all__ = ["PLACEHOLDER", "LineIndex", "SegmentBuilder"]
@@ -33,10 +33,16 @@ class LineIndex:
 
 
 class SegmentBuilder:
-    """Accumulates text, escapes and tags with their file positions; ``build()`` makes the Segment."""
+    """Accumulates text, escapes and tags with their file positions; ``build()`` makes the Segment.
 
-    def __init__(self, lang: Side, line: int, column: int, path: str | None = None) -> None:
+    Placeholders in the text become tags: those of ``syntaxes`` (the ones the string's format declares,
+    ``qa.lang.placeholders``: a PO entry's ``#, c-format``), else the safe common set ``PLACEHOLDER``."""
+
+    def __init__(
+        self, lang: Side, line: int, column: int, path: str | None = None, syntaxes: tuple[str, ...] = ()
+    ) -> None:
         self.lang = lang
+        self.syntaxes = syntaxes
         self.first = (line, column)  # where an empty segment points
         self.path = path
         self.parts: list[str] = []
@@ -58,13 +64,18 @@ class SegmentBuilder:
     def add_text(self, text: str, line: int, column: int, placeholders: bool = True) -> None:
         """Text that sits in the file as written from (line, column); may run over lines."""
         position = 0
-        for match in PLACEHOLDER.finditer(text) if placeholders else ():
-            self._add_plain(text[position : match.start()], line, column)
-            line, column = _advance(text, position, match.start(), line, column)
-            self.add_tag(match.group(), match.group(), line, column)
-            line, column = _advance(text, match.start(), match.end(), line, column)
-            position = match.end()
+        for start, end in self._placeholders(text) if placeholders else ():
+            self._add_plain(text[position:start], line, column)
+            line, column = _advance(text, position, start, line, column)
+            self.add_tag(text[start:end], text[start:end], line, column)
+            line, column = _advance(text, start, end, line, column)
+            position = end
         self._add_plain(text[position:], line, column)
+
+    def _placeholders(self, text: str) -> list[tuple[int, int]]:
+        if self.syntaxes:
+            return placeholder_spans(text, self.syntaxes)
+        return [match.span() for match in PLACEHOLDER.finditer(text)]
 
     def _add_plain(self, text: str, line: int, column: int) -> None:
         for number, chunk in enumerate(text.split("\n")):
@@ -75,11 +86,11 @@ class SegmentBuilder:
         """Text that cannot be mapped character by character onto the file (the parser read it otherwise
         than the scan of the raw text): every character points at (line, column), where its element starts."""
         position = 0
-        for match in PLACEHOLDER.finditer(text):
-            for char in text[position : match.start()]:
+        for start, end in self._placeholders(text):
+            for char in text[position:start]:
                 self._piece(char, line, column)
-            self.add_tag(match.group(), match.group(), line, column)
-            position = match.end()
+            self.add_tag(text[start:end], text[start:end], line, column)
+            position = end
         for char in text[position:]:
             self._piece(char, line, column)
 

@@ -4,7 +4,11 @@ Each translated entry gives one pair, ``msgid`` with ``msgstr`` (and, for plural
 entries, ``msgid_plural`` with ``msgstr[1]`` when there is one). The header's
 ``Language`` names the target language; the source is ``X-Source-Language`` when
 given, else the other of zh and en (gettext catalogues are written from their
-source strings). Without a ``Language`` header the scripts decide. The msgid is the
+source strings). Without a ``Language`` header the scripts decide.
+An entry's format flags (``#, c-format``, ``python-format``, ``python-brace-format``,
+``qt-format``, ``sh-format``, ``javascript-format``, ``ruby-format`` …) say how its placeholders
+are written: they are read as that format's runtime reads them (``Pair.syntaxes``); an entry
+without one gets the safe common set (``%s``, ``%1$d``, ``{0}``), and HTML in any string is markup. The msgid is the
 source and the msgstr the target (``Pair.source``). Only what gettext uses at run time is
 checked: untranslated (empty msgstr), fuzzy (``#, fuzzy``: msgfmt leaves them out of the
 compiled catalogue) and obsolete (``#~``) entries are skipped and counted in
@@ -24,6 +28,7 @@ from collections import Counter
 import polib
 import regex
 
+from qa.lang.placeholders import MARKUP, syntax_of_flag
 from qa.model import TAG_MARK, Document, Pair, Segment, Side
 from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.languages import SUPPORTED_CODES, require_sides, side_of, suppressions
@@ -54,6 +59,7 @@ def read_po(path: str, lines: list[str]) -> Document:
     for entry in entries:
         literals = _literals(lines, (entry.linenum or 1) - 1)
         suppress = suppressions(entry.tcomment)
+        declared = _declared_syntaxes(entry.flags)
         plural = entry.msgid_plural and entry.msgstr_plural
         targets = (
             [("msgstr[0]", entry.msgstr_plural.get(0, "")), ("msgstr[1]", entry.msgstr_plural.get(1, ""))]
@@ -68,10 +74,10 @@ def read_po(path: str, lines: list[str]) -> Document:
         for (source_key, source_text), (target_key, target_text) in zip(sources, targets, strict=False):
             if not source_text.strip() or not target_text.strip():
                 continue
-            source = _segment(source_side, source_text, literals.get(source_key), entry.linenum or 1)
-            target = _segment(target_side, target_text, literals.get(target_key), entry.linenum or 1)
+            source = _segment(source_side, source_text, literals.get(source_key), entry.linenum or 1, declared)
+            target = _segment(target_side, target_text, literals.get(target_key), entry.linenum or 1, declared)
             zh, en = (source, target) if source_side == "zh" else (target, source)
-            pairs.append(Pair(zh, en, len(pairs), suppress, source_side, entry.msgctxt or ""))
+            pairs.append(Pair(zh, en, len(pairs), suppress, source_side, (*declared, MARKUP), entry.msgctxt or ""))
     if not pairs:
         raise NotBilingualError("no translated entries: no msgid has a non-empty msgstr")
     return Document(path, tuple(pairs), (), (), None, len(lines), skipped_counts)
@@ -281,10 +287,18 @@ def _literals(lines: list[str], start: int) -> dict[str, list[tuple[int, int, st
     return found
 
 
-def _segment(side: Side, text: str, literals: list[tuple[int, int, str]] | None, entry_line: int) -> Segment:
-    """The string's segment with positions; at the entry's line if its literals cannot be matched."""
+def _declared_syntaxes(flags: list[str]) -> tuple[str, ...]:
+    """The placeholder syntaxes an entry's flags declare (``#, c-format, python-brace-format``), in order."""
+    return tuple(dict.fromkeys(syntax for syntax in map(syntax_of_flag, flags) if syntax and syntax != MARKUP))
+
+
+def _segment(
+    side: Side, text: str, literals: list[tuple[int, int, str]] | None, entry_line: int, syntaxes: tuple[str, ...]
+) -> Segment:
+    """The string's segment with positions; at the entry's line if its literals cannot be matched.
+    Its placeholders are those of the syntaxes its entry declares (else the safe common set)."""
     if literals:
-        builder = SegmentBuilder(side, literals[0][0], literals[0][1])
+        builder = SegmentBuilder(side, literals[0][0], literals[0][1], syntaxes=syntaxes)
         for line, column, content in literals:
             position = 0
             for escape in _ESCAPE.finditer(content):
@@ -294,7 +308,7 @@ def _segment(side: Side, text: str, literals: list[tuple[int, int, str]] | None,
             builder.add_text(content[position:], line, column + position)
         if _restored(builder) == text:
             return builder.build()
-    builder = SegmentBuilder(side, entry_line, 1)
+    builder = SegmentBuilder(side, entry_line, 1, syntaxes=syntaxes)
     builder.add_unmapped(text.replace("\n", " "), entry_line, 1)
     return builder.build()
 

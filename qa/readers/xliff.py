@@ -20,6 +20,11 @@ even when its target is empty, so TERM005 reports it; review states
 (``needs-review-translation``…) are checked. ``translate="no"`` units and
 ``<alt-trans>`` proposals are skipped. A
 ``<note>`` containing ``qa: ignore CODE`` silences those rules for the unit.
+
+Inline elements are tags; placeholders written in the text (Xcode's ``%1$@``, ``%d``, ``{0}``)
+are the safe common set, and HTML escaped in the text (``&lt;strong&gt;``) is markup
+(``Pair.syntaxes``); ICU plural and select arguments (Angular's ``{VAR_PLURAL, plural, …}``) are
+compared by TAG001 wherever they are written.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections import Counter
 
 import regex
 
+from qa.lang.placeholders import MARKUP
 from qa.model import Document, Pair, Segment
 from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.languages import require_sides, side_of, suppressions
@@ -142,4 +148,4 @@ def read_xliff(path: str, lines: list[str]) -> Document:
 
 def _pair(source: Segment, target: Segment, index: int, suppress: tuple[str, ...]) -> Pair:
     zh, en = (source, target) if source.lang == "zh" else (target, source)
-    return Pair(zh, en, index, suppress, source.lang)
+    return Pair(zh, en, index, suppress, source.lang, (MARKUP,))

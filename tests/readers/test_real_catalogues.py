@@ -121,3 +121,74 @@ def test_a_wrong_number_is_found(tmp_path: Path):
     path, line = put_back(tmp_path, "angular-autowp-zh-CN.xlf", "车辆至少有3张图片", "车辆至少有5张图片")
     findings, _ = check(path)
     assert [(f["code"], f["line"], f["evidence"]["text"]) for f in findings] == [("NUM003", line, "5")]
+
+
+def test_an_icu_plural_with_only_the_other_branch_passes(tmp_path: Path):
+    # Chinese has one plural category: dropping the "one" branch is a correct translation
+    old = '{VAR_PLURAL, plural, one {<x id="INTERPOLATION"/> 个主题} other {<x id="INTERPOLATION"/> 个主题}}</target>'
+    path, _ = put_back(
+        tmp_path,
+        "angular-autowp-zh-CN.xlf",
+        old,
+        '{VAR_PLURAL, plural, other {<x id="INTERPOLATION"/> 个主题}}</target>',
+    )
+    assert findings_at(path) == []
+
+
+def test_an_interpolation_dropped_from_an_icu_branch_is_found(tmp_path: Path):
+    old = '{VAR_PLURAL, plural, one {<x id="INTERPOLATION"/> 个评论} other {<x id="INTERPOLATION"/> 个评论}}'
+    path, _ = put_back(tmp_path, "angular-autowp-zh-CN.xlf", old, "{VAR_PLURAL, plural, one {一个评论} other {个评论}}")
+    findings, _ = check(path)
+    assert [(f["code"], f["message"]) for f in findings] == [
+        (
+            "TAG001",
+            "<x id=\"INTERPOLATION\"/> in the English 'one' branch of {VAR_PLURAL, plural} is missing from the "
+            "Chinese 'one' branch",
+        ),
+        (
+            "TAG001",
+            "<x id=\"INTERPOLATION\"/> in the English 'other' branch of {VAR_PLURAL, plural} is missing from the "
+            "Chinese 'other' branch",
+        ),
+    ]
+
+
+def test_po_format_flags_say_how_placeholders_are_written():
+    document = read_path(CATALOGUES / "git-zh_CN.po")
+    flagged = {syntax for pair in document.pairs for syntax in pair.syntaxes}
+    assert "c" in flagged and "html" in flagged
+    for name in ("angular-autowp-zh-CN.xlf", "xcode-loop-zh-Hans.xliff"):
+        assert {pair.syntaxes for pair in read_path(CATALOGUES / name).pairs} == {("html",)}
+
+
+def test_a_dollar_placeholder_is_compared_only_where_the_entry_says_javascript_format(tmp_path: Path):
+    path, _ = put_back(tmp_path, "cockpit-zh_CN.po", 'msgstr "无法改变 $0 的大小"', 'msgstr "无法改变大小"')
+    assert findings_at(path) == []  # cockpit's catalogue flags no entry: $0 is not known to be a placeholder
+    text = path.read_text(encoding="utf-8").replace(
+        'msgid "$0 can not be resized"\n', '#, javascript-format\nmsgid "$0 can not be resized"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    findings, _ = check(path)
+    assert [(f["code"], f["message"]) for f in findings] == [
+        ("TAG001", "$0 in the English is missing from the Chinese")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "found"),
+    [
+        ("手动剂量：&lt;b&gt;%1$@&lt;/b&gt; %2$@", []),
+        ("%2$@ &lt;b&gt;%1$@&lt;/b&gt;：手动剂量", []),  # moved with the word order
+        ("手动剂量：%1$@ %2$@", [("TAG001", "<b>…</b> in the English is missing from the Chinese")]),
+    ],
+)
+def test_html_escaped_in_xliff_text_is_compared(tmp_path: Path, target: str, found: list):
+    # Loop's "Manual Dose: <b>%1$@</b> %2$@" (escaped in the XLIFF text; untranslated in the catalogue)
+    path, _ = put_back(
+        tmp_path,
+        "xcode-loop-zh-Hans.xliff",
+        "<source>Required</source>\n        <target>需要</target>",
+        f"<source>Manual Dose: &lt;b&gt;%1$@&lt;/b&gt; %2$@</source>\n        <target>{target}</target>",
+    )
+    findings, _ = check(path)
+    assert [(f["code"], f["message"]) for f in findings] == found

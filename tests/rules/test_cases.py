@@ -69,6 +69,38 @@ def pair_document(zh: str, en: str, direction: str = "zh-en") -> Document:
     return Document("case.txt", (pair,), line_count=2)
 
 
+def po_document(zh: str, en: str, flags: str) -> Document:
+    """A case's pair as an entry of an en→zh PO catalogue with these flags (``flags: c-format``), read
+    by the PO reader: its placeholders are what that format's runtime substitutes."""
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+    header = 'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n'
+    flag_line = f"#, {flags}\n" if flags else ""
+    return read_text("case.po", f"{header}{flag_line}msgid {quoted(en)}\nmsgstr {quoted(zh)}\n", ".po")
+
+
+def document_for(zh: str, en: str, case: dict) -> Document:
+    if "flags" in case:
+        return po_document(zh, en, str(case["flags"] or ""))
+    return pair_document(zh, en, case.get("direction", "zh-en"))
+
+
+def segment_span(document: Document, side: str, start: int, end: int) -> tuple[int, int]:
+    """A span marked in a case's text as an offset of the segment the reader made: each placeholder it
+    kept out of the text as a tag is one character there."""
+    segment = document.pairs[0].zh if side == "zh" else document.pairs[0].en
+    removed = []  # (offset in the case's text, characters fewer in the segment)
+    for tag in segment.tags:
+        removed.append((tag.offset + sum(n for _, n in removed), len(tag.text) - 1))
+
+    def moved(offset: int) -> int:
+        return offset - sum(n for at, n in removed if at < offset)
+
+    return moved(start), moved(end)
+
+
 def pair_params(kind: str):
     for code, data in CASES.items():
         for number, case in enumerate(data.get(kind) or [], start=1):
@@ -89,7 +121,7 @@ def test_pass_case(code: str, case: dict):
     zh, zh_spans = strip_marks(str(case["zh"]))
     en, en_spans = strip_marks(str(case["en"]))
     assert not zh_spans and not en_spans, "pass cases carry no marks"
-    findings = engine_for(code).check(pair_document(zh, en, case.get("direction", "zh-en")))
+    findings = engine_for(code).check(document_for(zh, en, case))
     assert [(f.code, f.message) for f in findings] == []
 
 
@@ -99,7 +131,9 @@ def test_fail_case(code: str, case: dict):
     en, en_spans = strip_marks(str(case["en"]))
     expected = sorted([("zh", *span) for span in zh_spans] + [("en", *span) for span in en_spans])
     assert expected, "a fail case marks at least one span"
-    findings = engine_for(code).check(pair_document(zh, en, case.get("direction", "zh-en")))
+    document = document_for(zh, en, case)
+    expected = sorted((side, *segment_span(document, side, start, end)) for side, start, end in expected)
+    findings = engine_for(code).check(document)
     got = sorted((f.evidence.side, f.evidence.start, f.evidence.end) for f in findings)
     assert got == expected, [f"{f.evidence.text!r}: {f.message}" for f in findings]
     assert all(f.code == code for f in findings)

@@ -10,7 +10,11 @@ syntax family defines; ``syntax=None`` is the safe common set (``PLACEHOLDER``),
 matches ordinary prose such as "50%", "7% in" or "50%share".
 
 Syntax names are those of PO flags without ``-format`` (``c``, ``python``, ``python-brace``,
-``qt``, ``javascript``, ``sh``, ``php``, ``ruby``, ``objc``) plus ``icu`` and ``html``.
+``qt``, ``qt-plural``, ``kde``, ``javascript``, ``sh``, ``php``, ``perl``, ``perl-brace``, ``ruby``,
+``objc``, ``csharp``, ``java``, ``gcc-internal``) plus ``icu`` and ``html`` (``MARKUP``: HTML in a
+string's text, which TAG001 compares through ``markup``; ``icu`` has the plural/select arguments
+that ``icu`` reads). ``placeholder_key`` says what a placeholder prints (``{name!r:>10}`` →
+``{name}``); ``blank_placeholders`` hides placeholders from the number and footnote extractors.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ import regex
 #: %.2f, %.*s, %@, %3$<PRIuMAX>, %o) and .NET/ICU/Python braces ({0}, {name}). Deliberately
 #: narrow: a printf placeholder never follows a digit nor a decimal's "7." ("submodule.%s" is
 #: one), so "grew 7%in" (a missing space) and "50%share" stay text, "% i" (space flag) is not
-#: one, and "%of" is not %o.
+#: one, "%of" is not %o, a URL's percent-encoding ("/%7Emiyamoto/", "%2c") is not %7E or %2c, and
+#: a shell-style ${name} in prose is no {name} (sh-format strings declare it).
 PLACEHOLDER = regex.compile(
-    r"(?<![\d%])(?<!\d\.)%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+    r"(?<![\d%])(?<!\d\.)(?!%\d[cdeE][0-9A-Za-z])%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]?(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
     r"(?:<PRI[diouxX](?:8|16|32|64|MAX|PTR)>|(?:l|ll|h|z)?(?:[sdifuxXeEgGc@]|o(?![A-Za-z])))"
-    r"|\{\d+\}|\{[A-Za-z_]\w*\}"
+    r"|(?<!\$)\{\d+\}|(?<!\$)\{[A-Za-z_]\w*\}"
 )
 
 #: C/Objective-C/PHP/Python printf as the runtime reads it: %% (a literal percent), positions
@@ -37,11 +42,25 @@ PRINTF = regex.compile(
     r"(?:<PRI[diouxX](?:8|16|32|64|MAX|PTR|LEAST\d+|FAST\d+)?>|(?:hh|h|ll|l|L|q|j|z|t|I64|I32|I)?[diouxXeEfFgGaAcCsSpn@])"
 )
 
-#: Python str.format / .NET / ICU simple arguments: {0}, {name}, {name.attr}, {0[key]}, {name!r:>10}.
-BRACE = regex.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]*)?\}(?!\})")
+#: Python str.format / .NET / ICU / Java MessageFormat simple arguments: {0}, {name}, {name.attr},
+#: {0[key]}, {name!r:>10}, .NET's alignment {0,-10} and Java's type {0,number,integer} (never a plural
+#: or select argument: its branches hold braces).
+BRACE = regex.compile(r"(?<!\{)\{(?:\d+|[A-Za-z_]\w*)(?:\.\w+|\[\w+\])*(?:,[^{}\n]*)?(?:![rsa])?(?::[^{}\n]*)?\}(?!\})")
+
+#: Python str.format as the runtime reads it (python-brace-format): also the automatically numbered
+#: {} and {:>10}; {{ and }} are literal braces.
+PYTHON_BRACE = regex.compile(
+    r"\{\{|\}\}|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*)?\}"
+)
 
 #: Qt: %1 … %99, %L1 (localised number).
 QT = regex.compile(r"%L?[1-9]\d?(?!\d)")
+
+#: Qt's plural strings (qt-plural-format) also print the count where %n (%Ln) stands.
+QT_PLURAL = regex.compile(r"%L?n(?![A-Za-z])")
+
+#: Python's % operator (python-format): printf's conversions and %r (repr), %a (ascii).
+PYTHON_PRINTF = regex.compile(PRINTF.pattern.replace("sSpn@])", "sSpn@ra])"))
 
 #: JavaScript/Cockpit positional $0, $1 (never an amount: only in strings flagged javascript-format).
 DOLLAR = regex.compile(r"(?<![\w$])\$\d+(?!\d)")
@@ -59,19 +78,39 @@ _FAMILIES: dict[str, tuple[regex.Pattern[str], ...]] = {
     "c": (PRINTF,),
     "objc": (PRINTF,),
     "php": (PRINTF,),
-    "python": (PRINTF,),
-    "python-brace": (BRACE,),
+    "python": (PYTHON_PRINTF,),
+    "python-brace": (PYTHON_BRACE,),
+    "perl": (PRINTF,),
+    "perl-brace": (BRACE,),
+    "gcc-internal": (PRINTF,),
+    "java-printf": (PRINTF,),
+    "java": (BRACE,),
+    "csharp": (BRACE,),
+    "kde": (QT,),
     "icu": (BRACE,),
     "qt": (QT,),
-    "qt-plural": (QT,),
+    "qt-plural": (QT, QT_PLURAL),
     "javascript": (DOLLAR, PRINTF),
     "sh": (SHELL,),
     "ruby": (RUBY,),
     "html": (HTML,),
 }
 
+#: The syntax of HTML markup in a string's text (compared by TAG001, never made a placeholder tag).
+MARKUP = "html"
+
 #: The syntax names ``placeholder_spans`` knows.
 SYNTAXES = frozenset(_FAMILIES)
+
+#: What a runtime prints literally, not a placeholder: printf's %%, str.format's {{ and }}.
+_LITERALS = frozenset({"%%", "{{", "}}"})
+
+
+def patterns_of(syntax: str | tuple[str, ...] | None) -> tuple[regex.Pattern[str], ...]:
+    """The patterns of a syntax or several (each once); the safe common set when none is known."""
+    names = (syntax,) if isinstance(syntax, str) else syntax or ()
+    patterns = tuple(dict.fromkeys(pattern for name in names for pattern in _FAMILIES.get(name, ())))
+    return patterns or (PLACEHOLDER,)
 
 
 def syntax_of_flag(flag: str) -> str | None:
@@ -83,16 +122,17 @@ def syntax_of_flag(flag: str) -> str | None:
     return name if name in _FAMILIES else None
 
 
-def placeholder_spans(text: str, syntax: str | None = None) -> list[tuple[int, int]]:
+def placeholder_spans(text: str, syntax: str | tuple[str, ...] | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of placeholders (and markup, for ``html``) in ``text``, sorted.
 
     ``syntax`` is a family name of ``SYNTAXES`` (``c``, ``python``, ``python-brace``, ``qt``,
-    ``javascript``, ``sh``, ``ruby``, ``icu``, ``html`` …); None (or an unknown name) is the safe
-    common set ``PLACEHOLDER``: ``%s``, ``%1$d``, ``%(name)s``, ``{0}``, ``{name}`` but never
-    "50%" or "7% in". ``%%`` is a literal percent, not a placeholder. Overlapping matches of two
+    ``javascript``, ``sh``, ``ruby``, ``icu``, ``html`` …) or several (a PO entry flagged both
+    ``python-format`` and ``python-brace-format``); None (or no known name) is the safe common set
+    ``PLACEHOLDER``: ``%s``, ``%1$d``, ``%(name)s``, ``{0}``, ``{name}`` but never "50%" or
+    "7% in". ``%%``, ``{{`` and ``}}`` are literal, not placeholders. Overlapping matches of two
     families keep the one that starts first (then the longer). Linear in the text's length.
     """
-    patterns = _FAMILIES.get(syntax or "", (PLACEHOLDER,))
+    patterns = patterns_of(syntax)
     if not any(char in text for char in "%{$<"):  # cheap pre-check: no placeholder can be there
         return []
     found = sorted(
@@ -103,7 +143,52 @@ def placeholder_spans(text: str, syntax: str | None = None) -> list[tuple[int, i
     for start, end in found:
         if spans and start < spans[-1][1]:
             continue
-        if text[start:end] == "%%":
+        if end - start == 2 and text[start:end] in _LITERALS:
             continue
         spans.append((start, end))
     return spans
+
+
+_BRACE_FIELD = regex.compile(r"\{([A-Za-z_]\w*|\d+)?[^}]*\}")
+_SHELL_NAME = regex.compile(r"\$\{?([A-Za-z_]\w*)")
+_PYTHON_NAMED = regex.compile(r"%\(([^)]*)\)[-+ #0']*\d*(?:\.\d*)?[hlL]?([a-zA-Z])")
+
+
+def placeholder_key(text: str) -> str:
+    """What a placeholder prints, for comparing the two sides: the argument, not how it is formatted.
+
+    ``{name!r:>10}`` and ``{name}`` print the argument ``name`` (``{name}``); ``{}`` and ``{:>3}`` the
+    next one (``{}``); Qt's ``%L1`` is ``%1`` localised; shell ``${var}``, ``${var:-x}`` and ``$var``
+    read ``var`` (``$var``); Python's ``%(count)5d`` prints ``count`` as ``%(count)d``. Anything else
+    is its own key (printf positions are resolved by TAG001, which sees the whole side)."""
+    head = text[:2]
+    if text.startswith("{") and not text.startswith("{{"):
+        match = _BRACE_FIELD.fullmatch(text)
+        if match is not None:
+            return "{" + (match.group(1) or "") + "}"
+    elif head == "%L" and text[2:].isdigit():
+        return "%" + text[2:]
+    elif head == "%(":
+        match = _PYTHON_NAMED.fullmatch(text)
+        if match is not None:
+            return f"%({match.group(1)}){'d' if match.group(2) == 'i' else match.group(2)}"
+    elif text.startswith("$") and not text[1:2].isdigit():
+        match = _SHELL_NAME.match(text)
+        if match is not None:
+            return "$" + match.group(1)
+    return text
+
+
+def blank_placeholders(text: str, syntax: str | tuple[str, ...] | None = None) -> str:
+    """``text`` with each placeholder's characters replaced by U+FFFC, the same length, so that an
+    extractor of numbers or footnote markers reading a plain .txt/.tsv text never takes the digits of
+    ``%1$s``, ``%3$<PRIuMAX>`` or ``{0}`` for numbers while its offsets stay those of the text."""
+    spans = placeholder_spans(text, syntax)
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [text[position:start], "\ufffc" * (end - start)]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
