@@ -225,6 +225,12 @@ def _glued_strength(text: str, start: int, end: int, lang: str, tokens: _TokenSt
     return "strong"
 
 
+#: Characters around a ``*`` that make it part of a glob, a regular expression or markup (``**/*.docx``,
+#: ``<.*?>``, ``<l5>read*</l5>``).
+_GLOB_BEFORE = frozenset("/\\(<>[{|?+")
+_GLOB_AFTER = frozenset("/?)<>]}|+\\")
+
+
 def _symbol_is_marker(text: str, start: int, end: int, run: str, emphasis: dict[str, bool]) -> bool:
     """Whether a ``*`` / ``†`` run marks a note. ``emphasis`` remembers, per run, whether the text uses
     it as emphasis markup (the answer is the text's, not the place's)."""
@@ -234,6 +240,13 @@ def _symbol_is_marker(text: str, start: int, end: int, run: str, emphasis: dict[
         return False  # 3*4, a*b, **bold**text
     if text[end : end + 2].strip()[:1].isdecimal():
         return False  # 6 g* 3: a product
+    after = text[end : end + 1]
+    if (
+        text[start - 1] in _GLOB_BEFORE
+        or (after and after in _GLOB_AFTER)
+        or (after == "." and text[end + 1 : end + 2].isalnum())
+    ):
+        return False  # **/*.docx, *.xhtml, <.*?>: a glob or a regular expression, not a note
     if end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
         return False  # 多米尼克*拉布: Chinese writes the name dot of transliterations so
     if run.startswith("*"):
