@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from qa.lang.sentences import en_length, en_sentences, zh_length, zh_sentences
+from qa.lang.sentences import en_length, en_sentences, may_have_sentences, zh_length, zh_sentences
 from qa.model import Hit, Pair, Severity
 from qa.report import plural
 from qa.rules import Rule, RuleContext, register
@@ -81,6 +81,8 @@ class LengthMismatch(Rule):
                 key="ratio",
             )
             return
+        if not (may_have_sentences(zh_text, "zh") or may_have_sentences(en_text, "en")):
+            return  # neither side has three sentences
         zh_count, en_count = zh_sentences(zh_text), en_sentences(en_text)
         if min(zh_count, en_count) == 1 and max(zh_count, en_count) >= 3:
             target_count, source_count = (en_count, zh_count) if target == "en" else (zh_count, en_count)

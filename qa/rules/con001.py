@@ -15,18 +15,43 @@ _LINES_SHOWN = 5
 
 def variants_by(document: Document, group_side, other_side, mask_numbers: bool) -> list[list[list[Pair]]]:
     """Groups of pairs whose ``group_side`` text is the same, each split by their ``other_side``
-    text into variants (first seen first), for the groups with two variants or more."""
-    groups: dict[str, dict[str, list[Pair]]] = {}
+    text into variants (first seen first), for the groups with two variants or more.
+
+    Each distinct text is normalised once (corpora repeat sources), and the other side only in
+    groups of two pairs or more: a document of unique segments costs one key per pair."""
+    by_text: dict[tuple[str, str], list[Pair]] = {}
     for pair in document.pairs:
-        grouped, other = group_side(pair), other_side(pair)
-        key = segment_key(pair.side(grouped).text, grouped, mask_numbers=mask_numbers)
-        if key and pair.context:
-            key = f"{pair.context}\x04{key}"  # a PO msgctxt: another unit, maybe another meaning
-        variant = segment_key(pair.side(other).text, other, mask_numbers=mask_numbers)
-        if not key or not variant:
-            continue  # no words (a number, a placeholder), or untranslated: TERM005's business
-        groups.setdefault(key, {}).setdefault(variant, []).append(pair)
-    return [list(variants.values()) for variants in groups.values() if len(variants) > 1]
+        grouped = group_side(pair)
+        by_text.setdefault((pair.context, pair.side(grouped).text), []).append(pair)
+    groups: dict[str, list[Pair]] = {}
+    for (context, text), pairs in by_text.items():
+        key = segment_key(text, group_side(pairs[0]), mask_numbers=mask_numbers)
+        if key:  # no words (a number, a placeholder): nothing to be consistent about
+            # a PO msgctxt makes another unit, maybe another meaning
+            groups.setdefault(f"{context}\x04{key}" if context else key, []).extend(pairs)
+    found = []
+    keys: dict[tuple[str, str], str] = {}
+    for pairs in groups.values():
+        if len(pairs) < 2:
+            continue
+        variants: dict[str, list[Pair]] = {}
+        for pair in sorted(pairs, key=lambda pair: pair.index):
+            other = other_side(pair)
+            text = pair.side(other).text
+            variant = keys.get((other, text))
+            if variant is None:
+                variant = keys[other, text] = segment_key(text, other, mask_numbers=mask_numbers)
+            if variant:  # an empty translation is TERM005's business
+                variants.setdefault(variant, []).append(pair)
+        if len(variants) > 1 and not _alternatives(len(pairs), len(variants)):
+            found.append(list(variants.values()))
+    return found
+
+
+def _alternatives(occurrences: int, variants: int) -> bool:
+    """A segment written four times or more, differently most times: a set of alternative
+    translations (an MT test set's systems, a multi-reference corpus), not an inconsistency."""
+    return occurrences >= 4 and variants * 2 > occurrences
 
 
 def describe(variants: list[list[Pair]], side_of) -> str:
@@ -59,7 +84,9 @@ class InconsistentTranslation(Rule):
     same context where the format gives one (a PO ``msgctxt``); with ``mask-numbers`` numbers
     are masked too (``新开工300个`` and ``新开工200个`` are one pattern). The finding names every
     variant with its lines and is reported on each pair that uses a less common one (on a tie,
-    on all but the first written).
+    on all but the first written). A segment written four times or more and translated
+    differently most times is a set of alternatives (an MT test set's systems, several
+    references), not an inconsistency, and is not reported.
 
     **Fails:** a catalogue translating ``Stage deletion [y,n,q,a,d]?`` as 暂存删除 [y,n,q,a,d]？
     and elsewhere as 暂存删除变更 [y,n,q,a,d]？

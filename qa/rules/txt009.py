@@ -48,7 +48,7 @@ def _final(text: str) -> tuple[str | None, int]:
     """The kind of mark ``text`` ends with (None: a word, a number) and its offset; a footnote
     marker after it is not the end."""
     stripped = text.rstrip()
-    if (marker := _TRAILING_MARKER.search(stripped)) is not None:
+    if (marker := _TRAILING_MARKER.search(stripped, max(0, len(stripped) - 12))) is not None:  # a tail
         stripped = stripped[: marker.start()]
     stripped = stripped.rstrip(_CLOSERS)
     if not stripped:
