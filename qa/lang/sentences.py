@@ -29,9 +29,8 @@ _EN_END = regex.compile(
 def zh_length(text: str) -> int:
     """Hanzi (every character outside ASCII but Chinese punctuation and spaces) plus Latin words and
     numbers. Counted with str methods, not a regular expression: ALN003 measures every pair."""
-    ascii_part = text.encode("ascii", "ignore")
-    other = len(text) - len(ascii_part) - len(_ZH_PUNCTUATION.findall(text))
-    return other + len(_ASCII_WORD.findall(ascii_part))
+    other = len(text) - len(text.encode("ascii", "ignore")) - len(_ZH_PUNCTUATION.findall(text))
+    return other + len(_ASCII_WORD.findall(text.encode("ascii", "replace")))  # a hanzi parts numbers: 1月30日
 
 
 def en_length(text: str) -> int:
