@@ -543,6 +543,15 @@ def record_baseline(
     raise typer.Exit(code)
 
 
+def _use_project_checks() -> None:
+    """`qa rules` and `qa rule CODE` show the project's own checks (kind: check) with the built-in rules."""
+    from qa.datapacks import data_dirs
+    from qa.rules import use_checks
+
+    config = discover_config(None)
+    use_checks(data_dirs(config.rule_paths, config.path))
+
+
 def _severity_shown(rule) -> str:
     """A rule's default severity, and "off" for one that runs only when selected."""
     return rule.severity if rule.default_enabled else f"{rule.severity}, off"
@@ -556,8 +565,9 @@ def list_rules() -> None:
     from qa.rules import all_rules
 
     try:
+        _use_project_checks()
         registry = all_rules()
-    except RegistryError as error:
+    except (RegistryError, ConfigError) as error:
         raise fail(str(error)) from None
     width = shutil.get_terminal_size((120, 24)).columns
     name_width = max(len(rule.name) for rule in registry.values())
@@ -639,8 +649,9 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (NUM001) or 
     from qa.rules import all_rules
 
     try:
+        _use_project_checks()
         registry = all_rules()
-    except RegistryError as error:
+    except (RegistryError, ConfigError) as error:
         raise fail(str(error)) from None
     matches = [rule for rule in registry.values() if rule.code == code.upper() or rule_matches(rule, code)]
     exact = [rule for rule in matches if rule.code == code.upper() or code.lower() in (rule.name, *rule.aliases)]

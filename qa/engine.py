@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from qa.config import Config, ConfigError
 from qa.datapacks import data_dirs
 from qa.model import Document, Evidence, Finding, Hit, Location, Pair, Severity, fingerprint
-from qa.rules import Rule, RuleContext, all_rules
+from qa.rules import Rule, RuleContext, all_rules, use_checks
 
 _new = object.__new__
 
@@ -79,6 +79,8 @@ class Engine:
         """Command-line selectors replace the config's select and add to its ignore list."""
         select, ignore = list(select), list(ignore)
         label = config.label
+        folders = data_dirs(config.rule_paths, config.path)
+        use_checks(folders)  # the project's own checks (kind: check) are rules like the others
         select_rules(config.select, config.ignore, where=label)  # config errors name the config file
         rules = select_rules(select or config.select, [*config.ignore, *ignore], where="--select/--ignore")
         registry = all_rules()
@@ -104,7 +106,7 @@ class Engine:
                         f"{label} rule-options.{selector}: unknown option {option!r} (options of {rule.code}: {known})"
                     )
             options[rule.code] = values
-        context = RuleContext(data_dirs=data_dirs(config.rule_paths, config.path), glossaries=config.glossaries)
+        context = RuleContext(data_dirs=folders, glossaries=config.glossaries)
         return cls(rules, severities, context, options, config_label=label)
 
     def instances(self) -> list[Rule]:

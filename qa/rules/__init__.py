@@ -13,10 +13,12 @@ from importlib.metadata import entry_points
 
 from qa.rules.base import Rule, RuleContext
 
-__all__ = ["RegistryError", "Rule", "RuleContext", "all_rules", "register"]
+__all__ = ["RegistryError", "Rule", "RuleContext", "all_rules", "register", "use_checks"]
 
 _REGISTRY: dict[str, type[Rule]] = {}
 _LOADED = False
+#: The project's own checks (``kind: check`` data files, qa.rules.checks), set by use_checks.
+_USER: dict[str, type[Rule]] = {}
 
 
 class RegistryError(Exception):
@@ -54,7 +56,16 @@ def _load() -> None:
             register(loaded)
 
 
-def all_rules() -> dict[str, type[Rule]]:
-    """Every registered rule by code, sorted by code."""
+def all_rules(*, user: bool = True) -> dict[str, type[Rule]]:
+    """Every registered rule by code, sorted by code; with ``user``, the project's checks too."""
     _load()
-    return dict(sorted(_REGISTRY.items()))
+    return dict(sorted({**_REGISTRY, **_USER}.items() if user else _REGISTRY.items()))
+
+
+def use_checks(data_dirs) -> None:
+    """Make the ``kind: check`` rules of these data folders the project's checks (none: no folder
+    holds any). Raises a DataPackError (a ConfigError) naming the file for a bad check."""
+    from qa.rules.checks import load_checks
+
+    _USER.clear()
+    _USER.update(load_checks(RuleContext(data_dirs=tuple(data_dirs)).data_files("*.yaml", "*.yml")))
