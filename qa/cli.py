@@ -225,7 +225,10 @@ def run_check(
     glossaries: list[str] | None = None,
     show_all: bool = False,
     source: str | None = None,
+    fix: bool = False,
+    diff: bool = False,
 ) -> int:
+    arguments = dict(locals())  # --fix checks again, with the same arguments, what it fixed
     from qa.engine import Engine
     from qa.gate import apply_gate, report_stale
     from qa.report import get_reporter, plural
@@ -309,6 +312,12 @@ def run_check(
         from qa.fold import fold
 
         findings = fold(findings)
+    if fix or diff:
+        fixed = _apply_fixes(findings, files, aligned, encoding or config.encoding, diff=diff, stream=stream)
+        if diff:
+            return EXIT_FINDINGS if fixed else EXIT_OK
+        if fixed:
+            return run_check(**{**arguments, "fix": False})  # report what is left, where it now is
     reporter = get_reporter(
         output_format,
         files=[d.path for d in documents],
@@ -327,6 +336,29 @@ def run_check(
         return EXIT_OK
     threshold = severity_rank(fail_on)
     return EXIT_FINDINGS if any(severity_rank(f.severity) <= threshold for f in findings) else EXIT_OK
+
+
+def _apply_fixes(findings, files, aligned, encoding, *, diff: bool, stream) -> int:
+    """Apply (or with ``diff`` print) the safe fixes of the reported findings; the number fixed."""
+    from qa.fix import plan_fixes, unified_diff, write_fixes
+    from qa.report import plural
+
+    paths = {display_path(file): file for file in [*files, *(aligned or ())]}
+    plans = plan_fixes(findings, paths, encoding)
+    count = sum(len(plan.fixed) for plan in plans)
+    if diff:
+        out = stream or sys.stdout
+        for plan in plans:
+            out.write(unified_diff(plan, display_path(plan.path)))
+        if plans:
+            sys.stderr.write(f"qa: {plural(count, 'finding')} in {plural(len(plans), 'file')} can be fixed (--fix)\n")
+        else:
+            sys.stderr.write("qa: nothing to fix\n")
+        return count
+    for plan in plans:
+        write_fixes(plan)
+    sys.stderr.write(f"qa: fixed {plural(count, 'finding')} in {plural(len(plans), 'file')}\n" if plans else "")
+    return count
 
 
 def _report_stale_ignores(stale: list[tuple[str, int, str]]) -> None:
@@ -436,6 +468,19 @@ def check(
             "segment's stray Chinese, punctuation, numbers), which are otherwise folded into it.",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Apply the fixes that cannot change meaning (full-width punctuation in English, a missing "
+            "space after a full stop, stray whitespace, ASCII punctuation in a Chinese translation) in the "
+            "files themselves, then report what is left.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the changes --fix would make as a unified diff, and change nothing."),
+    ] = False,
 ) -> None:
     """Check zh/en pairs in files and report findings.
 
@@ -462,6 +507,8 @@ def check(
             glossaries=glossary,
             show_all=show_all,
             source=source,
+            fix=fix,
+            diff=diff,
         )
     except (
         InputError, ConfigError, RegistryError, UsageError, BaselineError, ChangesError, WorkerError, OutputError

@@ -270,6 +270,8 @@ class Engine:
             suggestion=hit.suggestion,
             fingerprint=fingerprint(code, zh, en, key, occurrence),
         )
+        if hit.fix is not None:
+            finding.__dict__["fix"] = hit.fix
         return finding
 
 

@@ -221,6 +221,8 @@ class Hit:
     can show both.
     ``severity`` overrides the rule's default severity for this hit (NUM004: two paragraph
     numbers that differ are an error, a missing one a warning); a configured severity wins.
+    ``fix`` is the text that replaces the span when the change cannot alter the meaning (a
+    space after "conduct.", ASCII punctuation in Chinese): ``qa check --fix`` applies it.
     """
 
     side: Side
@@ -233,6 +235,7 @@ class Hit:
     segment: Segment | None = None
     other: tuple[int, int] | None = None
     severity: Severity | None = None
+    fix: str | None = None
 
     def __init__(
         self,
@@ -246,6 +249,7 @@ class Hit:
         segment: Segment | None = None,
         other: tuple[int, int] | None = None,
         severity: Severity | None = None,
+        fix: str | None = None,
     ) -> None:
         # the dataclass's own __init__ sets each field through object.__setattr__ (frozen): a large
         # glossary makes hundreds of thousands of hits, and filling the fields directly costs a third
@@ -260,6 +264,7 @@ class Hit:
         fields["segment"] = segment
         fields["other"] = other
         fields["severity"] = severity
+        fields["fix"] = fix
 
 
 @dataclass(frozen=True)
@@ -310,6 +315,8 @@ class Finding:
     fingerprint: str = field(default="", compare=False)
     #: Findings on the same pair that this one explains (qa/fold.py), reported inside it.
     related: tuple[Finding, ...] = field(default=(), compare=False)
+    #: The safe replacement of the span (Hit.fix), for ``qa check --fix``; not reported.
+    fix: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         loc = self.location

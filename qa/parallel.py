@@ -134,7 +134,7 @@ def _check_run(run: tuple[int, int]) -> tuple[list, list]:
 def _pack(position: int, hit: Hit) -> tuple:
     if hit.pair is None and hit.segment is None:  # a check() hit: offsets into its own pair
         fields = (hit.side, hit.start, hit.end, hit.message, hit.suggestion, hit.key, None, None)
-        return (position, *fields, hit.other, hit.severity)
+        return (position, *fields, hit.other, hit.severity, hit.fix)
     return (position, hit)  # a third-party rule's hit naming a segment: sent whole
 
 

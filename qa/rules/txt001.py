@@ -91,4 +91,5 @@ class FullwidthPunctuation(Rule):
                 end=end,
                 message=message,
                 suggestion=f'replace with "{replacement}"' if replacement else "delete it",
+                fix=replacement or "",
             )

@@ -114,6 +114,7 @@ class MissingSpaceAfterPunctuation(Rule):
             end=end,
             message=f'missing space after "{mark}" in "{glued}"',
             suggestion=f"insert a space: {fixed}",
+            fix=fixed,
         )
 
     @staticmethod

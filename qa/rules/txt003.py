@@ -92,6 +92,7 @@ class Whitespace(Rule):
                 end=run.end(),
                 message=f"invisible {count}{ZERO_WIDTH[first]} (U+{ord(first):04X}) in {context}",
                 suggestion="delete it",
+                fix="",
             )
 
     @staticmethod
@@ -140,7 +141,8 @@ class Whitespace(Rule):
 
     @staticmethod
     def _hit(start: int, end: int, message: str, suggestion: str) -> Hit:
-        return Hit(side="en", start=start, end=end, message=message, suggestion=suggestion)
+        fix = " " if suggestion == 'replace with " "' else "" if suggestion.startswith("delete") else None
+        return Hit(side="en", start=start, end=end, message=message, suggestion=suggestion, fix=fix)
 
     @staticmethod
     def _describe(run: str) -> str:

@@ -52,4 +52,5 @@ class AsciiPunctuationInChinese(Rule):
                 match.end(),
                 f"ascii {mark!r} in chinese text",
                 suggestion=f"write {_FULL_WIDTH[mark]}",
+                fix=_FULL_WIDTH[mark],
             )

@@ -44,5 +44,10 @@ class SpaceAroundChinesePunctuation(Rule):
             return
         for match in _SPACE.finditer(text):
             yield Hit(
-                "zh", match.start(), match.end(), "space next to chinese punctuation", suggestion="remove the space"
+                "zh",
+                match.start(),
+                match.end(),
+                "space next to chinese punctuation",
+                suggestion="remove the space",
+                fix="",
             )
