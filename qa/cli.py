@@ -297,7 +297,9 @@ def run_check(
         for document in documents:
             advance = (lambda count: progress.advance(checking, count)) if progress else None
             findings.extend(engine.check(document, advance, jobs=jobs))
-    if len(documents) > 1:  # each document's findings come sorted
+        across = engine.check_run(documents)  # consistency across the files of the run, when asked
+    if len(documents) > 1 or across:  # each document's findings come sorted
+        findings.extend(across)
         findings.sort(key=Finding.sort_key)
     if record_baseline is not None:  # `qa baseline`: record instead of report
         from qa.baseline import save

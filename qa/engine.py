@@ -7,7 +7,7 @@ deterministic.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from qa.config import Config, ConfigError
@@ -165,6 +165,24 @@ class Engine:
                 findings.append(self._finding(rule, hit, document, hit.pair, seen))
         findings.sort(key=Finding.sort_key)
         self._collect_stale_ignores(document)
+        return findings
+
+    def check_run(self, documents: Sequence[Document]) -> list[Finding]:
+        """The findings of run-level rules (``finish_run``: consistency across every file of a run),
+        each located in the document of the pair it names, sorted."""
+        owners = {id(pair): document for document in documents for pair in document.pairs}
+        seen: dict[str, Counter[tuple]] = {}
+        findings: list[Finding] = []
+        for rule in self.instances():
+            if type(rule).finish_run is Rule.finish_run:
+                continue
+            for hit in rule.finish_run(documents):
+                document = owners.get(id(hit.pair))
+                if document is None or (hit.pair.suppress and self._suppressed(rule, hit.pair)):
+                    continue
+                counter = seen.setdefault(document.path, Counter())
+                findings.append(self._finding(rule, hit, document, hit.pair, counter))
+        findings.sort(key=Finding.sort_key)
         return findings
 
     @staticmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -83,6 +83,11 @@ class Rule:
 
     def finish(self, document: Document) -> Iterator[Hit]:
         """Document-level checks; hits name the ``pair`` or ``segment`` they point at."""
+        return iter(())
+
+    def finish_run(self, documents: Sequence[Document]) -> Iterator[Hit]:
+        """Run-level checks (CON001 with ``scope = "run"``): hits over every document of a run,
+        after each document's ``finish``; each hit names the pair it points at."""
         return iter(())
 
     # -- documentation, built from the docstring ---------------------------------

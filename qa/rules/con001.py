@@ -13,14 +13,16 @@ from qa.rules import Rule, RuleContext, register
 _LINES_SHOWN = 5
 
 
-def variants_by(document: Document, group_side, other_side, mask_numbers: bool) -> list[list[list[Pair]]]:
+def variants_by(pairs_in, group_side, other_side, mask_numbers: bool) -> list[list[list[Pair]]]:
     """Groups of pairs whose ``group_side`` text is the same, each split by their ``other_side``
     text into variants (first seen first), for the groups with two variants or more.
 
     Each distinct text is normalised once (corpora repeat sources), and the other side only in
     groups of two pairs or more: a document of unique segments costs one key per pair."""
     by_text: dict[tuple[str, str], list[Pair]] = {}
-    for pair in document.pairs:
+    order: dict[int, int] = {}
+    for pair in pairs_in:
+        order[id(pair)] = len(order)
         grouped = group_side(pair)
         by_text.setdefault((pair.context, pair.side(grouped).text), []).append(pair)
     groups: dict[str, list[Pair]] = {}
@@ -35,7 +37,7 @@ def variants_by(document: Document, group_side, other_side, mask_numbers: bool) 
         if len(pairs) < 2:
             continue
         variants: dict[str, list[Pair]] = {}
-        for pair in sorted(pairs, key=lambda pair: pair.index):
+        for pair in sorted(pairs, key=lambda pair: order[id(pair)]):
             other = other_side(pair)
             text = pair.side(other).text
             variant = keys.get((other, text))
@@ -54,16 +56,36 @@ def _alternatives(occurrences: int, variants: int) -> bool:
     return occurrences >= 4 and variants * 2 > occurrences
 
 
-def describe(variants: list[list[Pair]], side_of) -> str:
-    """'"Save" (lines 3, 9), "Store" (line 14)': every variant, as first written, and where."""
+def describe(variants: list[list[Pair]], side_of, paths: dict[int, str] | None = None) -> str:
+    """'"Save" (lines 3, 9), "Store" (line 14)': every variant, as first written, and where; across
+    the files of a run (``paths``: the file of each pair), '"Save" (a.po:3, b.po:9)'."""
     parts = []
     for pairs in variants:
         lines = [pair.side(side_of(pair)).lines[0] for pair in pairs]
-        shown = ", ".join(str(line) for line in lines[:_LINES_SHOWN])
+        if paths is None:
+            shown = ", ".join(str(line) for line in lines[:_LINES_SHOWN])
+            where = f"{'line' if len(lines) == 1 else 'lines'} {shown}"
+        else:
+            where = ", ".join(
+                f"{paths[id(pair)]}:{line}"
+                for pair, line in zip(pairs[:_LINES_SHOWN], lines[:_LINES_SHOWN], strict=True)
+            )
         more = f" and {len(lines) - _LINES_SHOWN} more" if len(lines) > _LINES_SHOWN else ""
-        word = "line" if len(lines) == 1 else "lines"
-        parts.append(f'"{elide(pairs[0].side(side_of(pairs[0])).text.strip())}" ({word} {shown}{more})')
+        parts.append(f'"{elide(pairs[0].side(side_of(pairs[0])).text.strip())}" ({where}{more})')
     return ", ".join(parts)
+
+
+def scope_option(options) -> str:
+    value = options.get("scope", "document")
+    if value not in ("document", "run"):
+        raise ValueError(f"scope: expected document or run, got {value!r}")
+    return value
+
+
+def run_pairs(documents) -> tuple[list[Pair], dict[int, str]]:
+    """Every pair of a run's documents in order, and the file each comes from."""
+    pairs = [pair for document in documents for pair in document.pairs]
+    return pairs, {id(pair): document.path for document in documents for pair in document.pairs}
 
 
 def minority(variants: list[list[Pair]]) -> list[list[Pair]]:
@@ -94,24 +116,35 @@ class InconsistentTranslation(Rule):
     **Passes:** the same source translated the same way each time, or with only punctuation or
     spacing between the two (``新文件依赖旧内容`` and ``新文件 依赖旧内容``)
 
-    Options: ``mask-numbers`` (true or false, default false).
+    Options: ``mask-numbers`` (true or false, default false); ``scope``: ``document`` (the default)
+    or ``run``, every file of one ``qa check`` together (a catalogue per language, a memory split
+    over files), with each variant's file and line named.
     """
 
     code: ClassVar[str] = "CON001"
     name: ClassVar[str] = "inconsistent-translation"
     severity: ClassVar[Severity] = "warning"
-    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers"})
+    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers", "scope"})
 
     def __init__(self, context: RuleContext | None = None) -> None:
         super().__init__(context)
         self.mask_numbers = mask_numbers_option(self.context.options)
+        self.scope = scope_option(self.context.options)
 
     def finish(self, document: Document) -> Iterator[Hit]:
-        for variants in variants_by(document, _source, _target, self.mask_numbers):
+        if self.scope == "document":
+            yield from self._hits(document.pairs, None)
+
+    def finish_run(self, documents) -> Iterator[Hit]:
+        if self.scope == "run":
+            yield from self._hits(*run_pairs(documents))
+
+    def _hits(self, pairs, paths: dict[int, str] | None) -> Iterator[Hit]:
+        for variants in variants_by(pairs, _source, _target, self.mask_numbers):
             source = variants[0][0].side(variants[0][0].source).text.strip()
-            summary = describe(variants, _target)
-            for pairs in minority(variants):
-                for pair in pairs:
+            summary = describe(variants, _target, paths)
+            for minority_pairs in minority(variants):
+                for pair in minority_pairs:
                     text = pair.side(pair.target).text
                     yield Hit(
                         pair.target,

@@ -8,7 +8,7 @@ from typing import ClassVar
 from qa.lang.consistency import segment_key
 from qa.model import Document, Hit, Pair, Severity, elide
 from qa.rules import Rule, RuleContext, register
-from qa.rules.con001 import describe, mask_numbers_option, minority, variants_by
+from qa.rules.con001 import describe, mask_numbers_option, minority, run_pairs, scope_option, variants_by
 
 
 @register
@@ -27,25 +27,35 @@ class InconsistentSource(Rule):
 
     **Passes:** a catalogue translating ``Trend`` as 趋势 and ``Delete CGM`` as 删除CGM
 
-    Options: ``mask-numbers`` (true or false, default false).
+    Options: ``mask-numbers`` (true or false, default false); ``scope`` (``document`` or ``run``, as
+    for CON001).
     """
 
     code: ClassVar[str] = "CON002"
     name: ClassVar[str] = "inconsistent-source"
     severity: ClassVar[Severity] = "note"
     default_enabled: ClassVar[bool] = False
-    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers"})
+    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers", "scope"})
 
     def __init__(self, context: RuleContext | None = None) -> None:
         super().__init__(context)
         self.mask_numbers = mask_numbers_option(self.context.options)
+        self.scope = scope_option(self.context.options)
 
     def finish(self, document: Document) -> Iterator[Hit]:
-        for variants in variants_by(document, _target, _source, self.mask_numbers):
+        if self.scope == "document":
+            yield from self._hits(document.pairs, None)
+
+    def finish_run(self, documents) -> Iterator[Hit]:
+        if self.scope == "run":
+            yield from self._hits(*run_pairs(documents))
+
+    def _hits(self, pairs, paths: dict[int, str] | None) -> Iterator[Hit]:
+        for variants in variants_by(pairs, _target, _source, self.mask_numbers):
             target = variants[0][0].side(variants[0][0].target).text.strip()
-            summary = describe(variants, _source)
-            for pairs in minority(variants):
-                for pair in pairs:
+            summary = describe(variants, _source, paths)
+            for minority_pairs in minority(variants):
+                for pair in minority_pairs:
                     text = pair.side(pair.target).text
                     yield Hit(
                         pair.target,

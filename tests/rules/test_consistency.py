@@ -59,3 +59,19 @@ def test_one_translation_for_two_sources_is_opt_in(tmp_path: Path):
     assert run(tmp_path, "--select", "CON002") == [
         ("CON002", 13, '"趋势" translates 2 different sources: "Trend" (line 9), "Delete CGM." (line 12)')
     ]
+
+
+def test_scope_run_compares_every_file_of_the_run(tmp_path: Path, monkeypatch):
+    # a translation memory split over two files (wmt-zhen-refs.tsv.gz dialogue lines)
+    (tmp_path / "a.tsv").write_text("zh\ten\n你好！\tHello!\n进入主屏幕。\tGo to your home screen.\n", encoding="utf-8")
+    (tmp_path / "b.tsv").write_text("zh\ten\n你好！\tHi!\n", encoding="utf-8")
+
+    def findings(*args: str) -> list[tuple[str, int, str]]:
+        result = CliRunner().invoke(app, ["check", "a.tsv", "b.tsv", "--select", "CON001", "--format", "json", *args])
+        assert result.exit_code in (0, 1), result.output
+        return [(f["path"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+
+    monkeypatch.chdir(tmp_path)
+    assert findings() == []  # each file alone is consistent
+    (tmp_path / "qa.toml").write_text('[rule-options.CON001]\nscope = "run"\n', encoding="utf-8")
+    assert findings() == [("b.tsv", 2, '"你好！" is translated 2 ways: "Hello!" (a.tsv:2), "Hi!" (b.tsv:2)')]
