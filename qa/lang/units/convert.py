@@ -112,7 +112,12 @@ def converts(lexicon: Lexicon, zh: Quantity, zh_unit: Unit, en: Quantity, en_uni
     expected = float(zh.value) * ratio
     if not math.isfinite(expected):
         return False  # a number past a float's range (亿亿亿…) is no conversion of anything
-    tolerance = max(float(rounding_quantum(en)) / 2, float(zh.quantum) * ratio / 2, abs(expected) * 0.002)
+    # the 0.2% allowed for factors that are themselves rounded (a mu is 666.67 m²): currencies of one code
+    # scale by exact powers of ten (万美元 → million dollars) and a unit named two ways (美元, $) not at all,
+    # so 4 000美元 ↔ $4,005 is a changed digit, not a conversion
+    exact = bool(zh_unit.currency) or ratio == 1.0
+    slack = abs(expected) * (1e-9 if exact else 0.002)
+    tolerance = max(float(rounding_quantum(en)) / 2, float(zh.quantum) * ratio / 2, slack)
     if abs(expected - float(en.value)) <= tolerance * 1.0001:
         return True
     if zh.high is not None and en.high is not None:
