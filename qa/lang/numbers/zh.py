@@ -108,7 +108,7 @@ _START = attrgetter("start")
 def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
-        return []
+        return _roman_numerals(text) if _ROMAN_LETTER.search(text) else []
     norm = _normalised(text)
     if _ASCII_DIGIT.search(norm):
         norm = blank_markers(norm, "zh")
@@ -195,9 +195,35 @@ def zh_quantities(text: str) -> list[Quantity]:
                     Quantity(Decimal("0.5"), "fraction", match.start(), match.end(), text[match.start() : match.end()],
                              hard=False, quantum=Decimal("0.001"), unit=match.group(1), spelled=True)
                 )  # fmt: skip
+    if _ROMAN_LETTER.search(text):
+        quantities.extend(_roman_numerals(text))
     if len(quantities) > 1:
         quantities.sort(key=_START)
     return without_codes(text, slash_fractions(text, zh_date_lists(text, _join_ranges(text, norm, quantities))))
+
+
+_ROMAN_LETTER = re.compile("[IVX]")
+#: A capital Roman numeral right after a Han character (欧IV, 第II部分, 附件III), maybe with one lower-case
+#: letter after it (欧Va, 欧VId: variants of a standard) and no other Latin letter or digit around it.
+_ZH_ROMAN = re.compile("(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?=[a-z]?(?![A-Za-z0-9]))")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_numerals(text: str) -> list[Quantity]:
+    """Roman numerals in Chinese text (欧IV is Euro 4): soft, like the English ones, free to match."""
+    found = []
+    for match in _ZH_ROMAN.finditer(text):
+        numeral = match.group(1)
+        if not numeral:
+            continue
+        value = 0
+        for index, char in enumerate(numeral):
+            digit = _ROMAN[char]
+            value += -digit if index + 1 < len(numeral) and _ROMAN[numeral[index + 1]] > digit else digit
+        found.append(
+            Quantity(Decimal(value), "ordinal", match.start(1), match.end(1), numeral, hard=False, spelled=True)
+        )
+    return found
 
 
 class _Spans:
@@ -259,8 +285,8 @@ def _classify(
     # Most numerals have nothing around them: each pattern below is tried only if the next (or previous)
     # character can start (or end) it.
     numeral = norm[start:end]
-    if norm.startswith(("进制", "進制"), end):
-        return None  # 十六进制 is "hexadecimal", 二进制 "binary": a word, not a number
+    if norm.startswith(("进制", "進制", "进位", "進位"), end):
+        return None  # 十六进制 (Taiwan: 十六進位) is "hexadecimal", 二进制 "binary": a word, not a number
     if numeral.isdigit():  # the common case; a run's only digits are ASCII ones
         spelled, has_digit = False, True
     else:
@@ -317,6 +343,14 @@ def _classify(
             kind, span_end = "multiple", after + 1
     if kind in ("cardinal", "ordinal"):
         word = _measure_at(norm, after)
+        if word is None and not spelled and norm.startswith(" ", after):
+            # software Chinese spaces digits from the words around them: 需要 1 個引數, 40 个字符; a measure
+            # word only, since a unit's character may open the next word (6 克罗地亚 is no 6 grams)
+            word = _measure_at(norm, after + 1)
+            if word is None and _is_note_number(norm, start, end):
+                hard = False
+            elif word in _UNIT_SET:
+                word = None
         if word is not None:
             if word in _UNIT_SET:
                 unit = word
@@ -377,6 +411,17 @@ def _classify(
         magnitude=magnitude,
         spelled=spelled,
     )
+
+
+def _is_note_number(norm: str, start: int, end: int) -> bool:
+    """1-2 digits opening the text or a list item (after 、), spaced from the name that follows and
+    counting nothing: a note's number (6 克罗地亚…, 、1 直布罗陀), not 8 岁 or 40 毫米."""
+    return (
+        end - start <= 2 and (start == 0 or norm[start - 1] == "、") and _HAN_CHARACTER.match(norm, end + 1) is not None
+    )
+
+
+_HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quantity]:
