@@ -412,8 +412,10 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
         kind = "year"
     if len(digits) == 4 and not (currency or suffix or scale_word or percent_text) and digits.isdigit():
         clock = _military_time(scan, digits, end)
-        if clock is not None:  # 1930 hours, at 0300: a time of day, as UN English writes it
+        if clock is not None:  # 1930 hours, at 0300, 2359Z: a time of day, as UN English writes it
             kind, value, quantum = "time", clock, _ONE
+            if scan[end : end + 1] == "Z" and not scan[digits_start - 1 : digits_start].isalnum():
+                identifier = False  # the Z of 2359Z is no code's letter
             hours_after = _HOURS_AFTER.match(scan, end)
             end = hours_after.end() if hours_after else end
     start = match.start() - glued

@@ -11,6 +11,8 @@ from qa.lang.numbers.en_tokens import _RANGE_JOIN
 from qa.lang.numbers.quantity import Quantity
 
 _HOURS_AFTER = re.compile(r"\s?(?:hours|hrs|h)\b")
+#: "as at 2359Z": Zulu (UTC) time, as UN space and military reports write it.
+_ZULU_AFTER = re.compile(r"Z(?![A-Za-z0-9])")
 _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|to|and|between|since|before|after)\s$", re.IGNORECASE)
 #: "Between 1100 and 1200 hours": the first time of a range whose second says "hours".
 _HOURS_RANGE_AFTER = re.compile(r"\s?(?:and|to|-|–)\s?[0-2][0-9][0-5][0-9]\s?(?:hours|hrs)\b")
@@ -24,7 +26,7 @@ def _military_time(scan: str, digits: str, end: int) -> Decimal | None:
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 24 or minutes > 59 or (hours == 24 and minutes):
         return None
-    if _HOURS_AFTER.match(scan, end) or _HOURS_RANGE_AFTER.match(scan, end):
+    if _HOURS_AFTER.match(scan, end) or _HOURS_RANGE_AFTER.match(scan, end) or _ZULU_AFTER.match(scan, end):
         return Decimal(hours * 60 + minutes)
     if digits[0] == "0" and _TIME_BEFORE.search(scan, max(0, end - 12), end - 4):
         return Decimal(hours * 60 + minutes)
@@ -66,6 +68,11 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if index + 1 < len(quantities):
             high = quantities[index + 1]
             gap = text[low.end : high.start]
+            if low.kind == "year" and gap in ("-", "–") and len(high.text) == 2 and high.text.isdigit():
+                # 2005-06, 2014–15: a span of years (a season, a biennium) writes the second with two digits
+                century = low.value - low.value % 100
+                if century + high.value > low.value:
+                    high = replace(high, value=century + high.value, kind="year")
             if (
                 0 < len(gap) <= 5  # _RANGE_JOIN matches at most " and "
                 and _RANGE_JOIN.fullmatch(gap)

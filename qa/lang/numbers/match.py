@@ -105,7 +105,29 @@ def match_numbers(zh_text: str, en_text: str) -> NumberComparison:
     comparison = match_quantities(list(zh), list(_en_quantities_cached(en_text)))
     if comparison.zh_missing and _YEAR_NAMED.search(en_text):
         comparison = _years_named(comparison, zh_text, en_text)
+    if comparison.zh_missing and "(" in en_text and _LETTERED.search(en_text):
+        comparison = _lettered_items(comparison, en_text)
     return comparison
+
+
+#: A lettered subparagraph of English legal text: 7(1)(j), (2)(a), subparagraph (c), s.10.103(d).
+_LETTERED = re.compile(r"\((?:[a-z]{1,2}|[ivx]{1,5})\)")
+#: The measure words of the Chinese sub-items that English letters: 第七条第一款第9项 is article 7(1)(j).
+_ITEM_MEASURES = frozenset("项項目")
+
+
+def _lettered_items(comparison: NumberComparison, en_text: str) -> NumberComparison:
+    """第9项 ↔ "(j)": Chinese numbers the items of a paragraph that English letters (and numbers them
+    its own way: the Chinese of the Rome Statute's 7(1)(j) is 第9项), so an item number with no match
+    is the English letter, while the English has as many lettered items left."""
+    spare = len(_LETTERED.findall(en_text))
+    kept = []
+    for quantity in comparison.zh_missing:
+        if spare and quantity.kind == "ordinal" and quantity.measure in _ITEM_MEASURES and quantity.value <= 26:
+            spare -= 1
+            continue
+        kept.append(quantity)
+    return replace(comparison, zh_missing=tuple(kept))
 
 
 #: English naming a year the context gives: "this year", "the same year", "during the year" …

@@ -43,6 +43,7 @@ from qa.lang.numbers.zh_calendar import (
 from qa.lang.numbers.zh_numerals import (
     _ASCII_DIGIT,
     _FORMAL,
+    _HANZI_DIGIT_VALUE,
     _MAY_HAVE,
     _RUN,
     _enumerator_spans,
@@ -102,6 +103,9 @@ _SESSION_WORDS = ("届", "屆", "次", "批", "期", "轮", "輪", "阶段", "�
 _DECADES = frozenset(Decimal(decade) for decade in range(0, 100, 10))
 _GENERATION = re.compile(r"后(?![来面期续果天])")  # 90后 (born in the 1990s), not 后来 / 后面
 _START = attrgetter("start")
+#: Nouns that name a numbered part or choice: 附件一, 表二, 图三, 备选办法一, 方案二, 选项三, 阶段二.
+_LABELS = tuple("附件 附录 附錄 附表 表 图 圖 办法 辦法 方案 选项 選項 阶段 階段".split())
+_PAIRED_SCALES = re.compile("[成上][十百千万萬]上$")
 
 
 @any_size  # 亿亿亿… multiplies past the default decimal context's largest exponent
@@ -158,6 +162,12 @@ def zh_quantities(text: str) -> list[Quantity]:
                 and not norm.endswith("百分之", 0, run_start)
                 and _measure_at(norm, run_end) is None
             ):
+                if norm.endswith(_LABELS, 0, run_start) and run in _HANZI_DIGIT_VALUE:
+                    # 附件一 is "annex I" or "annex 1", 备选办法二 "alternative 2": a label's number, soft
+                    value = Decimal(_HANZI_DIGIT_VALUE[run])
+                    quantities.append(
+                        Quantity(value, "cardinal", run_start, run_end, run, hard=False, spelled=True)
+                    )  # fmt: skip
                 continue
         if (
             not _has_digit(run)
@@ -178,7 +188,12 @@ def zh_quantities(text: str) -> list[Quantity]:
         if plan is not None:
             quantities.append(plan)
             continue
-        pieces = _split_run(run)
+        if norm.endswith("第", 0, run_start) and len(run) >= 3 and all(char in _HANZI_DIGIT_VALUE for char in run):
+            # 第一五六条 is rule 156: digits read one by one, as in 二〇二三年
+            value = Decimal("".join(str(_HANZI_DIGIT_VALUE[char]) for char in run))
+            pieces: tuple[tuple[int, int, Decimal, Decimal, bool], ...] = ((0, len(run), value, Decimal(1), False),)
+        else:
+            pieces = _split_run(run)
         classified = [
             _classify(text, norm, run_start + start, run_start + end, value, quantum, approximate)
             for start, end, value, quantum, approximate in pieces
@@ -375,7 +390,8 @@ def _classify(
         magnitude = True
         span_end = end + 1
     if magnitude:
-        hard = value >= 1000
+        # 成千上万, 成百上千, 上千上万: an idiom for "a great many", rendered "thousands" or "hundreds of thousands"
+        hard = value >= 1000 and not _PAIRED_SCALES.search(before)
         span_start = min(span_start, start - 1) if before.endswith(("数", "數", "几", "幾", "上")) else span_start
     century = _CENTURY_DECADE.match(norm, end) if norm.startswith("世纪", end) else None
     if century and kind == "cardinal" and 1 <= value <= 30:
