@@ -107,7 +107,74 @@ def match_numbers(zh_text: str, en_text: str) -> NumberComparison:
         comparison = _years_named(comparison, zh_text, en_text)
     if comparison.zh_missing and "(" in en_text and _LETTERED.search(en_text):
         comparison = _lettered_items(comparison, en_text)
+    if comparison.zh_missing or comparison.en_extra:
+        comparison = _words_for_small_numbers(comparison, zh_text, en_text)
     return comparison
+
+
+#: English for none of something, which Chinese 0 may stand for (用 0 覆盖 ↔ "overwrite with zeros").
+_EN_NONE = re.compile(r"\b(?:[Zz]ero(?:e?s)?|[Nn]one)\b")
+#: Time units whose English singular, with no number, says one of them (1小时 ↔ "hour").
+_ONE_UNIT = {
+    unit: rf"(?:^|\b(?:an?|one|per|the)\s){word}\b(?!-)"
+    for units, word in (
+        ("小时 小時", "hour"), ("天", "day"), ("周 週", "week"), ("个月 個月", "month"), ("分钟 分鐘", "minute"),
+        ("秒", "second"),
+    )
+    for unit in units.split()
+}  # fmt: skip
+#: Chinese for none of something, which an English 0 may stand for (无需参数 ↔ "requires 0 arguments").
+_ZH_NONE = re.compile("[无無不没沒未零]")
+#: The hanzi for the digit of an English compound (2-door ↔ 双门, 3-star ↔ 三星), a numeral inside a word.
+_ZH_DIGIT_WORDS = {
+    2: "二两兩双雙", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十",
+}  # fmt: skip
+
+
+def _words_for_small_numbers(comparison: NumberComparison, zh_text: str, en_text: str) -> NumberComparison:
+    """Numbers one side writes in digits and the other inside a word: 0 for 无需 or "zeros", 2-door
+    for 双门. Only a 0 and the digit of a hyphened compound, and only where the other side has the word."""
+    zh_missing = comparison.zh_missing
+    if zh_missing and any(_is_zero(q) for q in zh_missing) and _EN_NONE.search(en_text):
+        zh_missing = tuple(q for q in zh_missing if not _is_zero(q))
+    if zh_missing and any(q.value == 1 and q.unit in _ONE_UNIT for q in zh_missing):
+        # 1小时 ↔ "hour", 1天内 ↔ "within a day": the singular unit is one of it
+        lowered = en_text.lower()
+        zh_missing = tuple(
+            q
+            for q in zh_missing
+            if not (q.value == 1 and q.unit in _ONE_UNIT and re.search(_ONE_UNIT[q.unit], lowered))
+        )
+    en_extra = comparison.en_extra
+    if en_extra:
+        kept = []
+        for quantity in en_extra:
+            if _is_zero(quantity) and _ZH_NONE.search(zh_text):
+                continue
+            hanzi = _ZH_DIGIT_WORDS.get(int(quantity.value)) if _is_compound_digit(quantity, en_text) else None
+            if hanzi and any(char in zh_text for char in hanzi):
+                continue
+            kept.append(quantity)
+        en_extra = tuple(kept)
+    if len(zh_missing) == len(comparison.zh_missing) and len(en_extra) == len(comparison.en_extra):
+        return comparison
+    return replace(comparison, zh_missing=zh_missing, en_extra=en_extra)
+
+
+def _is_zero(quantity: Quantity) -> bool:
+    return quantity.kind == "cardinal" and quantity.text == "0"
+
+
+def _is_compound_digit(quantity: Quantity, en_text: str) -> bool:
+    """The digit of a hyphened compound: 2-door, 3-star (not 2-3, 2-for-1 aside)."""
+    end = quantity.end
+    return (
+        quantity.kind == "cardinal"
+        and quantity.text.isdigit()
+        and len(quantity.text) <= 2
+        and en_text[end : end + 1] == "-"
+        and en_text[end + 1 : end + 2].isalpha()
+    )
 
 
 #: A lettered subparagraph of English legal text: 7(1)(j), (2)(a), subparagraph (c), s.10.103(d).
