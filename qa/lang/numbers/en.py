@@ -17,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from qa.lang.identifiers import in_markup
 from qa.lang.markers import blank_markers
 from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import en_date_lists
@@ -112,6 +113,8 @@ def _glued_currency(text: str, start: int) -> int:
 def _is_identifier(text: str, start: int, end: int) -> bool:
     """M101, CO2, G20, COVID-19, 5G, A4: a number glued to letters names something."""
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_/#"):
+        return True
+    if in_markup(text, start, end):
         return True
     if start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
         return True

@@ -85,7 +85,7 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                     Quantity(
                         low.value, "range", low.start, high.end, text[low.start : high.end],
                         hard=low.hard or high.hard, unit=high.unit, approx=low.approx or high.approx,
-                        high=high.value, spelled=low.spelled, parts=(low, high),
+                        high=high.value, spelled=low.spelled, parts=(low, quantities[index + 1]),
                     )
                 )  # fmt: skip
                 index += 2

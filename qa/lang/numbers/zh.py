@@ -451,6 +451,17 @@ def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quant
         if index + 1 < len(quantities):
             high = quantities[index + 1]
             if (
+                len(high.text) == 2
+                and high.text.isdigit()
+                and low.text[:4].isdigit()
+                and low.kind in ("year", "cardinal")
+                and 1000 <= low.value <= 2999
+                and norm[low.end : high.start] in ("-", "–", "－")
+                and low.value % 100 < high.value
+            ):
+                # 1971-72: a span of years writes the second with two digits, as English does
+                high = replace(high, value=low.value - low.value % 100 + high.value, kind="year")
+            if (
                 0 < high.start - low.end <= 3  # the longest _RANGE_JOIN: a space, 至, a space
                 and _RANGE_JOIN.fullmatch(norm[low.end : high.start])
                 and low.kind not in ("date", "month")
@@ -470,7 +481,7 @@ def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quant
                         approx=low.approx or high.approx,
                         high=high.value,
                         spelled=low.spelled,
-                        parts=(low, high),
+                        parts=(low, quantities[index + 1]),  # as written: 1920-29 may meet "29th"
                     )
                 )
                 index += 2
