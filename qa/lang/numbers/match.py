@@ -109,7 +109,33 @@ def match_numbers(zh_text: str, en_text: str) -> NumberComparison:
         comparison = _lettered_items(comparison, en_text)
     if comparison.zh_missing or comparison.en_extra:
         comparison = _words_for_small_numbers(comparison, zh_text, en_text)
+    if comparison.mistranslated and "折" in zh_text:
+        comparison = _share_paid(comparison, en_text)
     return comparison
+
+
+#: English that states a discount, not the share paid: "10% off", "a 10% discount".
+_OFF_AFTER = re.compile(r"\s?(?:off|discount)\b")
+
+
+def _share_paid(comparison: NumberComparison, en_text: str) -> NumberComparison:
+    """九折 is "10% off" and also "90% of the price": a discount (N折) meets the English share paid,
+    100% less the discount, where the English does not call it a discount."""
+    kept = []
+    matched = list(comparison.matched)
+    for zh_quantity, en_quantity in comparison.mistranslated:
+        if (
+            zh_quantity.measure == "折"
+            and en_quantity.kind == "percent"
+            and en_quantity.value == 100 - zh_quantity.value
+            and not _OFF_AFTER.match(en_text, en_quantity.end)
+        ):
+            matched.append((zh_quantity, en_quantity))
+            continue
+        kept.append((zh_quantity, en_quantity))
+    if len(kept) == len(comparison.mistranslated):
+        return comparison
+    return replace(comparison, matched=tuple(matched), mistranslated=tuple(kept))
 
 
 #: English for none of something, which Chinese 0 may stand for (用 0 覆盖 ↔ "overwrite with zeros").

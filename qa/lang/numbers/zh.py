@@ -97,7 +97,7 @@ _PERCENT_AFTER = re.compile(r"\s?%")
 _POINT_AFTER = re.compile(r"个?百分点")
 _CENTURY_DECADE = re.compile(r"世纪([0-9]{2}|[一二三四五六七八九]十)年代")
 #: What may follow or precede a lone hanzi digit for it to be a quantity; anything else makes it part of a word.
-_LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后")
+_LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后折")
 _LONE_DIGIT_BEFORE = frozenset("第之数數几幾上")
 _SESSION_WORDS = ("届", "屆", "次", "批", "期", "轮", "輪", "阶段", "階段", "季度")
 _DECADES = frozenset(Decimal(decade) for decade in range(0, 100, 10))
@@ -187,6 +187,20 @@ def zh_quantities(text: str) -> list[Quantity]:
         plan = _five_year_plan(text, norm, run, run_start, run_end)
         if plan is not None:
             quantities.append(plan)
+            continue
+        if (
+            len(run) == 2
+            and norm.startswith("折", run_end)
+            and run[0] in _HANZI_DIGIT_VALUE
+            and run[1] in _HANZI_DIGIT_VALUE
+            and run[0] not in "〇零"
+        ):
+            # 八五折 is 8.5折 (85% paid), its digits read one by one
+            digits = Decimal(f"{_HANZI_DIGIT_VALUE[run[0]]}.{_HANZI_DIGIT_VALUE[run[1]]}")
+            quantities.append(
+                Quantity(100 - digits * 10, "percent", run_start, run_end + 1, text[run_start : run_end + 1],
+                         measure="折", spelled=True)
+            )  # fmt: skip
             continue
         if norm.endswith("第", 0, run_start) and len(run) >= 3 and all(char in _HANZI_DIGIT_VALUE for char in run):
             # 第一五六条 is rule 156: digits read one by one, as in 二〇二三年
@@ -354,6 +368,11 @@ def _classify(
         elif norm.startswith("成", end) and value < 10 and _is_percent_cheng(norm, start, end):
             kind, span_end, hard = "percent", end + 1, True
             value, quantum = value * 10, quantum * 10
+        elif norm.startswith("折", end) and 0 < value < 10 and not approx:
+            # 九折 (pay 90%) is "10% off", 7.5折 "25% off": the discount, as English states it; the
+            # share paid agrees too (qa.lang.numbers.match)
+            kind, span_end, hard, measure = "percent", end + 1, True, "折"
+            value, quantum = 100 - value * 10, quantum * 10
         elif norm.startswith("倍", after):
             kind, span_end = "multiple", after + 1
     if kind in ("cardinal", "ordinal"):
