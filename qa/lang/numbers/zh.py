@@ -65,7 +65,7 @@ __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
 _UNITS = (
     "平方公里 平方千米 平方米 平米 立方米 千瓦时 千瓦 兆瓦 公里 千米 公斤 千克 公顷 公頃 平方 毫米 厘米 毫升 公升 "
     "美元 欧元 日元 港元 英镑 人民币 元 块钱 吨 噸 克 斤 米 亩 畝 升 瓦 度 岁 歲 "
-    "小时 小時 分钟 分鐘 秒 天 周 週 个月 個月 年"
+    "小时 小時 分钟 分鐘 秒 天 周 週 个月 個月 年 英尺 英寸 英里 英亩 尺 寸 丈"
 ).split()
 _CLASSIFIERS = (
     "个 個 项 項 件 条 條 家 所 座 部 台 臺 辆 輛 架 艘 列 名 位 人 户 戶 次 届 屆 批 期 轮 輪 场 場 处 處 类 類 种 種 "
@@ -97,7 +97,7 @@ _PERCENT_AFTER = re.compile(r"\s?%")
 _POINT_AFTER = re.compile(r"个?百分点")
 _CENTURY_DECADE = re.compile(r"世纪([0-9]{2}|[一二三四五六七八九]十)年代")
 #: What may follow or precede a lone hanzi digit for it to be a quantity; anything else makes it part of a word.
-_LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后折")
+_LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后折旬")
 _LONE_DIGIT_BEFORE = frozenset("第之数數几幾上")
 _SESSION_WORDS = ("届", "屆", "次", "批", "期", "轮", "輪", "阶段", "階段", "季度")
 _DECADES = frozenset(Decimal(decade) for decade in range(0, 100, 10))
@@ -105,6 +105,10 @@ _GENERATION = re.compile(r"后(?![来面期续果天])")  # 90后 (born in the 1
 _START = attrgetter("start")
 #: Nouns that name a numbered part or choice: 附件一, 表二, 图三, 备选办法一, 方案二, 选项三, 阶段二.
 _LABELS = tuple("附件 附录 附錄 附表 表 图 圖 办法 辦法 方案 选项 選項 阶段 階段".split())
+#: What is weighed in taels (两): silver and gold.
+_TAEL_GOODS = frozenset("银銀金")
+#: What comes before a score in points (满分五分, 打四分, 得了三分, 评为五分).
+_SCORE_BEFORE = re.compile("(?:满分|滿分|打|得|得了|给|給|评|評|为|為|拿)$")
 _PAIRED_SCALES = re.compile("[成上][十百千万萬]上$")
 
 
@@ -151,6 +155,9 @@ def zh_quantities(text: str) -> list[Quantity]:
         if taken.spans and taken.overlaps(run_start, run_end):  # .spans: no __bool__ call per run
             continue
         run = match.group()
+        if run_end - run_start > 1 and run[-1] in "两兩" and norm[run_end : run_end + 1] in _TAEL_GOODS:
+            # 一万两银子 is 10,000 taels of silver, not 12,000 (一万两千) of something
+            run, run_end = run[:-1], run_end - 1
         if run_end - run_start == 1:
             # the common case: a lone 一 / 三 inside a word (统一, 三峡); settle it cheaply
             if text[run_start] in _FORMAL:
@@ -395,6 +402,17 @@ def _classify(
                 hard = value >= 10
             elif measure and kind == "cardinal" and value == 1:
                 hard = False  # 1个特别账户 is "a special account", as 一个 is
+        elif spelled and kind == "cardinal" and not has_scale and norm.startswith("旬", after) and value < 10:
+            # 年过七旬, 七旬老人: seventy (years of age), in decades; loose, as "in his seventies" is
+            value, quantum, hard, measure, span_end = value * 10, quantum * 10, False, "旬", after + 1
+        elif (
+            spelled
+            and kind == "cardinal"
+            and not has_scale
+            and norm.startswith("分", after)
+            and _SCORE_BEFORE.search(before)
+        ):
+            measure, hard = "分", False  # 满分五分, 打四分: a score (十分 alone is "very", 七分 a share)
         elif spelled and kind == "cardinal" and not has_scale:
             if len(numeral) < 2 and not magnitude:
                 return None  # a lone 三 / 五 inside a word
