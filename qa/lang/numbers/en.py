@@ -30,6 +30,7 @@ from qa.lang.numbers.en_context import (
     age_decades,
     clock_words,
     in_decades,
+    parenthesised_amounts,
 )
 from qa.lang.numbers.en_tokens import (
     _ALL_BUT_DIGITS_AND_DOLLAR,
@@ -166,7 +167,7 @@ def en_quantities(text: str) -> list[Quantity]:
             quantities.append(quantity)
     if len(quantities) > 1:
         quantities = slash_fractions(text, en_date_lists(text, _join_ranges(text, quantities)))
-    quantities = age_decades(text, clock_words(text, in_decades(text, quantities)))
+    quantities = age_decades(text, clock_words(text, in_decades(text, parenthesised_amounts(text, quantities))))
     return without_codes(text, quantities)
 
 

@@ -153,3 +153,36 @@ def age_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
         for match in _AGE_DECADE.finditer(text)
     ]  # fmt: skip
     return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities
+
+
+#: "$(80) million": an amount in parentheses (a decrease, as financial tables write one) and its scale.
+_PARENTHESISED_SCALE = re.compile(r"\)\s(hundred|thousand|million|billion|trillion)\b")
+_SIGNS = ("US$", "$", "€", "£", "¥")
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def parenthesised_amounts(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """$(80) million is -80 million, written as accounts write a decrease: one amount (values are
+    absolute), not a gloss 80 and a bare "million"."""
+    if ") " not in text or len(quantities) < 2:
+        return quantities
+    result: list[Quantity] = []
+    skip_until = -1
+    for quantity in quantities:
+        if quantity.start < skip_until:
+            continue
+        scale = _PARENTHESISED_SCALE.match(text, quantity.end) if quantity.gloss and not quantity.spelled else None
+        if scale is None or text[quantity.start - 1 : quantity.start] != "(":
+            result.append(quantity)
+            continue
+        factor = _SCALES[scale.group(1)]
+        start, unit = quantity.start, quantity.unit
+        sign = next((sign for sign in _SIGNS if text.endswith(sign, 0, start - 1)), "")
+        if sign:
+            start, unit = start - 1 - len(sign), sign
+        result.append(
+            replace(quantity, value=quantity.value * factor, quantum=quantity.quantum * factor, start=start,
+                    end=scale.end(), text=text[start : scale.end()], hard=True, gloss=False, unit=unit)
+        )  # fmt: skip
+        skip_until = scale.end()
+    return result

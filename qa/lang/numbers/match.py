@@ -410,9 +410,9 @@ def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison
     matched: list[tuple[Quantity, Quantity]] = []
     zh_left, en_left = _pair_up(zh, en, _exactly, matched)
     zh_left, en_left = _pair_up(zh_left, en_left, values_agree, matched)
+    whole: dict[int, Quantity] = {}
     if any(q.parts or q.kind == "date" for q in zh_left + en_left):
         # ranges and dates with no match as a whole: compare their parts, report the whole
-        whole: dict[int, Quantity] = {}
         zh_parts = [part for q in zh_left for part in _split(q, whole)]
         en_parts = [part for q in en_left for part in _split(q, whole)]
         zh_left, en_left = _pair_up(zh_parts, en_parts, values_agree, matched)
@@ -420,8 +420,10 @@ def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison
         en_left = _wholes(en_left, whole)
     if zh_left or en_left:
         # a number repeated on one side ("300 … 300 of them") matches the other side's one mention
-        zh_left = _repeated(zh_left, [e for _, e in matched])
-        en_left = _repeated(en_left, [z for z, _ in matched])
+        # (a part of a date or range is no mention of its own: 2015年9月 is no repetition of the
+        # September that "September 2016" shares with it)
+        zh_left = _repeated(zh_left, [e for _, e in matched if whole.get(id(e), e) is e])
+        en_left = _repeated(en_left, [z for z, _ in matched if whole.get(id(z), z) is z])
 
     mistranslated: list[tuple[Quantity, Quantity]] = []
     en_candidates = [q for q in en_left if not (q.identifier or q.gloss)]
