@@ -100,3 +100,24 @@ def _is_model_code(found: str) -> bool:
 def shape(code: str) -> str:
     """A code with each run of digits as ``#`` and spaces squeezed: ``A-400`` → ``A-#``."""
     return _DIGITS.sub("#", _SPACES.sub(" ", code.upper()))
+
+
+#: A printf conversion: %5d, %-10s, %.3o, %1$s (not 5%-10%, a range of percentages).
+_PRINTF = re.compile(r"%(?:[0-9]+\$)?[-+ #0]*[0-9]*(?:\.[0-9]+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfFgGcsp@]")
+
+
+def in_markup(text: str, start: int, end: int) -> bool:
+    """A number that is part of a placeholder or of a tag written as text: the width of %.3o or %-5s, the
+    index of {0}, an OmegaT tag <片段0862> or <句段 1183>."""
+    if text[start - 1 : start] == "{":
+        return True
+    percent = text.rfind("%", max(0, start - 4), start)
+    if percent >= 0:
+        printf = _PRINTF.match(text, percent)
+        if printf is not None and printf.end() >= end:
+            return True
+    if end == len(text) or text[end] == ">":
+        opening = text.rfind("<", max(0, start - 8), start)
+        name = text[opening + 1 : start] if opening >= 0 else ""
+        return bool(name.strip()) and not any(char in "<>" for char in name)  # not the "<" of <5%
+    return False

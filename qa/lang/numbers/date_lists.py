@@ -60,10 +60,45 @@ def _joined(text: str, left: Quantity, right: Quantity, join: re.Pattern[str]) -
     return 0 < gap_length <= _LONGEST_JOIN and join.fullmatch(text, left.end, right.start) is not None
 
 
+def _zh_month_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """2014年7-8月 ("July-August 2014"), 7至8月: the first month of a range written with one 月 is a month,
+    and the year before it belongs to both months."""
+    result: list[Quantity] = []
+    index = 0
+    while index < len(quantities):
+        first = quantities[index]
+        following = quantities[index + 1] if index + 1 < len(quantities) else None
+        if (
+            following is None
+            or following.kind != "month"
+            or first.kind != "cardinal"
+            or not first.text.isdigit()
+            or first.unit
+            or first.measure
+            or not 1 <= first.value < following.value <= 12
+            or not _joined(text, first, following, _ZH_JOIN)
+        ):
+            result.append(first)
+            index += 1
+            continue
+        year = result[-1] if result and result[-1].kind == "year" and result[-1].end == first.start else None
+        if year is None:
+            result.append(replace(first, kind="month"))
+            result.append(following)
+        else:
+            result[-1] = Quantity(first.value, "date", year.start, first.end, text[year.start : first.end],
+                                  hard=True, date=(int(year.value), int(first.value), None))  # fmt: skip
+            result.append(replace(following, kind="date", date=(int(year.value), int(following.value), None)))
+        index += 2
+    return result
+
+
 def zh_date_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """2015年2月3日至5日: 5日 is 2015-02-05; 2013年10月24和25日: 24 is 2013-10-24 (the month and the day one date)."""
     if len(quantities) < 2:
         return quantities
+    if any(quantity.kind == "month" for quantity in quantities):
+        quantities = _zh_month_ranges(text, quantities)
     result: list[Quantity] = []
     index = 0
     while index < len(quantities):

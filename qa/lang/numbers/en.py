@@ -17,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from qa.lang.identifiers import in_markup
 from qa.lang.markers import blank_markers
 from qa.lang.numbers.codes import without_codes
 from qa.lang.numbers.date_lists import en_date_lists
@@ -29,6 +30,7 @@ from qa.lang.numbers.en_context import (
     age_decades,
     clock_words,
     in_decades,
+    parenthesised_amounts,
 )
 from qa.lang.numbers.en_tokens import (
     _ALL_BUT_DIGITS_AND_DOLLAR,
@@ -113,6 +115,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     """M101, CO2, G20, COVID-19, 5G, A4: a number glued to letters names something."""
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_/#"):
         return True
+    if in_markup(text, start, end):
+        return True
     if start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
         return True
     if start > 0 and text[start - 1].isdigit():
@@ -163,7 +167,7 @@ def en_quantities(text: str) -> list[Quantity]:
             quantities.append(quantity)
     if len(quantities) > 1:
         quantities = slash_fractions(text, en_date_lists(text, _join_ranges(text, quantities)))
-    quantities = age_decades(text, clock_words(text, in_decades(text, quantities)))
+    quantities = age_decades(text, clock_words(text, in_decades(text, parenthesised_amounts(text, quantities))))
     return without_codes(text, quantities)
 
 
@@ -412,8 +416,10 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
         kind = "year"
     if len(digits) == 4 and not (currency or suffix or scale_word or percent_text) and digits.isdigit():
         clock = _military_time(scan, digits, end)
-        if clock is not None:  # 1930 hours, at 0300: a time of day, as UN English writes it
+        if clock is not None:  # 1930 hours, at 0300, 2359Z: a time of day, as UN English writes it
             kind, value, quantum = "time", clock, _ONE
+            if scan[end : end + 1] == "Z" and not scan[digits_start - 1 : digits_start].isalnum():
+                identifier = False  # the Z of 2359Z is no code's letter
             hours_after = _HOURS_AFTER.match(scan, end)
             end = hours_after.end() if hours_after else end
     start = match.start() - glued

@@ -11,6 +11,8 @@ from qa.lang.numbers.en_tokens import _RANGE_JOIN
 from qa.lang.numbers.quantity import Quantity
 
 _HOURS_AFTER = re.compile(r"\s?(?:hours|hrs|h)\b")
+#: "as at 2359Z": Zulu (UTC) time, as UN space and military reports write it.
+_ZULU_AFTER = re.compile(r"Z(?![A-Za-z0-9])")
 _TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|to|and|between|since|before|after)\s$", re.IGNORECASE)
 #: "Between 1100 and 1200 hours": the first time of a range whose second says "hours".
 _HOURS_RANGE_AFTER = re.compile(r"\s?(?:and|to|-|–)\s?[0-2][0-9][0-5][0-9]\s?(?:hours|hrs)\b")
@@ -24,7 +26,7 @@ def _military_time(scan: str, digits: str, end: int) -> Decimal | None:
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 24 or minutes > 59 or (hours == 24 and minutes):
         return None
-    if _HOURS_AFTER.match(scan, end) or _HOURS_RANGE_AFTER.match(scan, end):
+    if _HOURS_AFTER.match(scan, end) or _HOURS_RANGE_AFTER.match(scan, end) or _ZULU_AFTER.match(scan, end):
         return Decimal(hours * 60 + minutes)
     if digits[0] == "0" and _TIME_BEFORE.search(scan, max(0, end - 12), end - 4):
         return Decimal(hours * 60 + minutes)
@@ -66,6 +68,11 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if index + 1 < len(quantities):
             high = quantities[index + 1]
             gap = text[low.end : high.start]
+            if low.kind == "year" and gap in ("-", "–") and len(high.text) == 2 and high.text.isdigit():
+                # 2005-06, 2014–15: a span of years (a season, a biennium) writes the second with two digits
+                century = low.value - low.value % 100
+                if century + high.value > low.value:
+                    high = replace(high, value=century + high.value, kind="year")
             if (
                 0 < len(gap) <= 5  # _RANGE_JOIN matches at most " and "
                 and _RANGE_JOIN.fullmatch(gap)
@@ -78,7 +85,7 @@ def _join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                     Quantity(
                         low.value, "range", low.start, high.end, text[low.start : high.end],
                         hard=low.hard or high.hard, unit=high.unit, approx=low.approx or high.approx,
-                        high=high.value, spelled=low.spelled, parts=(low, high),
+                        high=high.value, spelled=low.spelled, parts=(low, quantities[index + 1]),
                     )
                 )  # fmt: skip
                 index += 2
@@ -146,3 +153,36 @@ def age_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
         for match in _AGE_DECADE.finditer(text)
     ]  # fmt: skip
     return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities
+
+
+#: "$(80) million": an amount in parentheses (a decrease, as financial tables write one) and its scale.
+_PARENTHESISED_SCALE = re.compile(r"\)\s(hundred|thousand|million|billion|trillion)\b")
+_SIGNS = ("US$", "$", "€", "£", "¥")
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def parenthesised_amounts(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """$(80) million is -80 million, written as accounts write a decrease: one amount (values are
+    absolute), not a gloss 80 and a bare "million"."""
+    if ") " not in text or len(quantities) < 2:
+        return quantities
+    result: list[Quantity] = []
+    skip_until = -1
+    for quantity in quantities:
+        if quantity.start < skip_until:
+            continue
+        scale = _PARENTHESISED_SCALE.match(text, quantity.end) if quantity.gloss and not quantity.spelled else None
+        if scale is None or text[quantity.start - 1 : quantity.start] != "(":
+            result.append(quantity)
+            continue
+        factor = _SCALES[scale.group(1)]
+        start, unit = quantity.start, quantity.unit
+        sign = next((sign for sign in _SIGNS if text.endswith(sign, 0, start - 1)), "")
+        if sign:
+            start, unit = start - 1 - len(sign), sign
+        result.append(
+            replace(quantity, value=quantity.value * factor, quantum=quantity.quantum * factor, start=start,
+                    end=scale.end(), text=text[start : scale.end()], hard=True, gloss=False, unit=unit)
+        )  # fmt: skip
+        skip_until = scale.end()
+    return result

@@ -105,7 +105,122 @@ def match_numbers(zh_text: str, en_text: str) -> NumberComparison:
     comparison = match_quantities(list(zh), list(_en_quantities_cached(en_text)))
     if comparison.zh_missing and _YEAR_NAMED.search(en_text):
         comparison = _years_named(comparison, zh_text, en_text)
+    if comparison.zh_missing and "(" in en_text and _LETTERED.search(en_text):
+        comparison = _lettered_items(comparison, en_text)
+    if comparison.zh_missing or comparison.en_extra:
+        comparison = _words_for_small_numbers(comparison, zh_text, en_text)
+    if comparison.mistranslated and "折" in zh_text:
+        comparison = _share_paid(comparison, en_text)
     return comparison
+
+
+#: English that states a discount, not the share paid: "10% off", "a 10% discount".
+_OFF_AFTER = re.compile(r"\s?(?:off|discount)\b")
+
+
+def _share_paid(comparison: NumberComparison, en_text: str) -> NumberComparison:
+    """九折 is "10% off" and also "90% of the price": a discount (N折) meets the English share paid,
+    100% less the discount, where the English does not call it a discount."""
+    kept = []
+    matched = list(comparison.matched)
+    for zh_quantity, en_quantity in comparison.mistranslated:
+        if (
+            zh_quantity.measure == "折"
+            and en_quantity.kind == "percent"
+            and en_quantity.value == 100 - zh_quantity.value
+            and not _OFF_AFTER.match(en_text, en_quantity.end)
+        ):
+            matched.append((zh_quantity, en_quantity))
+            continue
+        kept.append((zh_quantity, en_quantity))
+    if len(kept) == len(comparison.mistranslated):
+        return comparison
+    return replace(comparison, matched=tuple(matched), mistranslated=tuple(kept))
+
+
+#: English for none of something, which Chinese 0 may stand for (用 0 覆盖 ↔ "overwrite with zeros").
+_EN_NONE = re.compile(r"\b(?:[Zz]ero(?:e?s)?|[Nn]one)\b")
+#: Time units whose English singular, with no number, says one of them (1小时 ↔ "hour").
+_ONE_UNIT = {
+    unit: rf"(?:^|\b(?:an?|one|per|the)\s){word}\b(?!-)"
+    for units, word in (
+        ("小时 小時", "hour"), ("天", "day"), ("周 週", "week"), ("个月 個月", "month"), ("分钟 分鐘", "minute"),
+        ("秒", "second"),
+    )
+    for unit in units.split()
+}  # fmt: skip
+#: Chinese for none of something, which an English 0 may stand for (无需参数 ↔ "requires 0 arguments").
+_ZH_NONE = re.compile("[无無不没沒未零]")
+#: The hanzi for the digit of an English compound (2-door ↔ 双门, 3-star ↔ 三星), a numeral inside a word.
+_ZH_DIGIT_WORDS = {
+    2: "二两兩双雙", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十",
+}  # fmt: skip
+
+
+def _words_for_small_numbers(comparison: NumberComparison, zh_text: str, en_text: str) -> NumberComparison:
+    """Numbers one side writes in digits and the other inside a word: 0 for 无需 or "zeros", 2-door
+    for 双门. Only a 0 and the digit of a hyphened compound, and only where the other side has the word."""
+    zh_missing = comparison.zh_missing
+    if zh_missing and any(_is_zero(q) for q in zh_missing) and _EN_NONE.search(en_text):
+        zh_missing = tuple(q for q in zh_missing if not _is_zero(q))
+    if zh_missing and any(q.value == 1 and q.unit in _ONE_UNIT for q in zh_missing):
+        # 1小时 ↔ "hour", 1天内 ↔ "within a day": the singular unit is one of it
+        lowered = en_text.lower()
+        zh_missing = tuple(
+            q
+            for q in zh_missing
+            if not (q.value == 1 and q.unit in _ONE_UNIT and re.search(_ONE_UNIT[q.unit], lowered))
+        )
+    en_extra = comparison.en_extra
+    if en_extra:
+        kept = []
+        for quantity in en_extra:
+            if _is_zero(quantity) and _ZH_NONE.search(zh_text):
+                continue
+            hanzi = _ZH_DIGIT_WORDS.get(int(quantity.value)) if _is_compound_digit(quantity, en_text) else None
+            if hanzi and any(char in zh_text for char in hanzi):
+                continue
+            kept.append(quantity)
+        en_extra = tuple(kept)
+    if len(zh_missing) == len(comparison.zh_missing) and len(en_extra) == len(comparison.en_extra):
+        return comparison
+    return replace(comparison, zh_missing=zh_missing, en_extra=en_extra)
+
+
+def _is_zero(quantity: Quantity) -> bool:
+    return quantity.kind == "cardinal" and quantity.text == "0"
+
+
+def _is_compound_digit(quantity: Quantity, en_text: str) -> bool:
+    """The digit of a hyphened compound: 2-door, 3-star (not 2-3, 2-for-1 aside)."""
+    end = quantity.end
+    return (
+        quantity.kind == "cardinal"
+        and quantity.text.isdigit()
+        and len(quantity.text) <= 2
+        and en_text[end : end + 1] == "-"
+        and en_text[end + 1 : end + 2].isalpha()
+    )
+
+
+#: A lettered subparagraph of English legal text: 7(1)(j), (2)(a), subparagraph (c), s.10.103(d).
+_LETTERED = re.compile(r"\((?:[a-z]{1,2}|[ivx]{1,5})\)")
+#: The measure words of the Chinese sub-items that English letters: 第七条第一款第9项 is article 7(1)(j).
+_ITEM_MEASURES = frozenset("项項目")
+
+
+def _lettered_items(comparison: NumberComparison, en_text: str) -> NumberComparison:
+    """第9项 ↔ "(j)": Chinese numbers the items of a paragraph that English letters (and numbers them
+    its own way: the Chinese of the Rome Statute's 7(1)(j) is 第9项), so an item number with no match
+    is the English letter, while the English has as many lettered items left."""
+    spare = len(_LETTERED.findall(en_text))
+    kept = []
+    for quantity in comparison.zh_missing:
+        if spare and quantity.kind == "ordinal" and quantity.measure in _ITEM_MEASURES and quantity.value <= 26:
+            spare -= 1
+            continue
+        kept.append(quantity)
+    return replace(comparison, zh_missing=tuple(kept))
 
 
 #: English naming a year the context gives: "this year", "the same year", "during the year" …
@@ -295,9 +410,9 @@ def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison
     matched: list[tuple[Quantity, Quantity]] = []
     zh_left, en_left = _pair_up(zh, en, _exactly, matched)
     zh_left, en_left = _pair_up(zh_left, en_left, values_agree, matched)
+    whole: dict[int, Quantity] = {}
     if any(q.parts or q.kind == "date" for q in zh_left + en_left):
         # ranges and dates with no match as a whole: compare their parts, report the whole
-        whole: dict[int, Quantity] = {}
         zh_parts = [part for q in zh_left for part in _split(q, whole)]
         en_parts = [part for q in en_left for part in _split(q, whole)]
         zh_left, en_left = _pair_up(zh_parts, en_parts, values_agree, matched)
@@ -305,8 +420,10 @@ def match_quantities(zh: list[Quantity], en: list[Quantity]) -> NumberComparison
         en_left = _wholes(en_left, whole)
     if zh_left or en_left:
         # a number repeated on one side ("300 … 300 of them") matches the other side's one mention
-        zh_left = _repeated(zh_left, [e for _, e in matched])
-        en_left = _repeated(en_left, [z for z, _ in matched])
+        # (a part of a date or range is no mention of its own: 2015年9月 is no repetition of the
+        # September that "September 2016" shares with it)
+        zh_left = _repeated(zh_left, [e for _, e in matched if whole.get(id(e), e) is e])
+        en_left = _repeated(en_left, [z for z, _ in matched if whole.get(id(z), z) is z])
 
     mistranslated: list[tuple[Quantity, Quantity]] = []
     en_candidates = [q for q in en_left if not (q.identifier or q.gloss)]

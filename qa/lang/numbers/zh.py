@@ -43,6 +43,7 @@ from qa.lang.numbers.zh_calendar import (
 from qa.lang.numbers.zh_numerals import (
     _ASCII_DIGIT,
     _FORMAL,
+    _HANZI_DIGIT_VALUE,
     _MAY_HAVE,
     _RUN,
     _enumerator_spans,
@@ -64,7 +65,7 @@ __all__ = ["may_have_zh_numbers", "parse_zh_numeral", "zh_quantities"]
 _UNITS = (
     "平方公里 平方千米 平方米 平米 立方米 千瓦时 千瓦 兆瓦 公里 千米 公斤 千克 公顷 公頃 平方 毫米 厘米 毫升 公升 "
     "美元 欧元 日元 港元 英镑 人民币 元 块钱 吨 噸 克 斤 米 亩 畝 升 瓦 度 岁 歲 "
-    "小时 小時 分钟 分鐘 秒 天 周 週 个月 個月 年"
+    "小时 小時 分钟 分鐘 秒 天 周 週 个月 個月 年 英尺 英寸 英里 英亩 尺 寸 丈"
 ).split()
 _CLASSIFIERS = (
     "个 個 项 項 件 条 條 家 所 座 部 台 臺 辆 輛 架 艘 列 名 位 人 户 戶 次 届 屆 批 期 轮 輪 场 場 处 處 类 類 种 種 "
@@ -96,19 +97,26 @@ _PERCENT_AFTER = re.compile(r"\s?%")
 _POINT_AFTER = re.compile(r"个?百分点")
 _CENTURY_DECADE = re.compile(r"世纪([0-9]{2}|[一二三四五六七八九]十)年代")
 #: What may follow or precede a lone hanzi digit for it to be a quantity; anything else makes it part of a word.
-_LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后")
+_LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后折旬")
 _LONE_DIGIT_BEFORE = frozenset("第之数數几幾上")
 _SESSION_WORDS = ("届", "屆", "次", "批", "期", "轮", "輪", "阶段", "階段", "季度")
 _DECADES = frozenset(Decimal(decade) for decade in range(0, 100, 10))
 _GENERATION = re.compile(r"后(?![来面期续果天])")  # 90后 (born in the 1990s), not 后来 / 后面
 _START = attrgetter("start")
+#: Nouns that name a numbered part or choice: 附件一, 表二, 图三, 备选办法一, 方案二, 选项三, 阶段二.
+_LABELS = tuple("附件 附录 附錄 附表 表 图 圖 办法 辦法 方案 选项 選項 阶段 階段".split())
+#: What is weighed in taels (两): silver and gold.
+_TAEL_GOODS = frozenset("银銀金")
+#: What comes before a score in points (满分五分, 打四分, 得了三分, 评为五分).
+_SCORE_BEFORE = re.compile("(?:满分|滿分|打|得|得了|给|給|评|評|为|為|拿)$")
+_PAIRED_SCALES = re.compile("[成上][十百千万萬]上$")
 
 
 @any_size  # 亿亿亿… multiplies past the default decimal context's largest exponent
 def zh_quantities(text: str) -> list[Quantity]:
     """Every quantity in a Chinese text, in order of position."""
     if not _MAY_HAVE.search(text):
-        return []
+        return _roman_numerals(text) if _ROMAN_LETTER.search(text) else []
     norm = _normalised(text)
     if _ASCII_DIGIT.search(norm):
         norm = blank_markers(norm, "zh")
@@ -147,6 +155,9 @@ def zh_quantities(text: str) -> list[Quantity]:
         if taken.spans and taken.overlaps(run_start, run_end):  # .spans: no __bool__ call per run
             continue
         run = match.group()
+        if run_end - run_start > 1 and run[-1] in "两兩" and norm[run_end : run_end + 1] in _TAEL_GOODS:
+            # 一万两银子 is 10,000 taels of silver, not 12,000 (一万两千) of something
+            run, run_end = run[:-1], run_end - 1
         if run_end - run_start == 1:
             # the common case: a lone 一 / 三 inside a word (统一, 三峡); settle it cheaply
             if text[run_start] in _FORMAL:
@@ -158,6 +169,12 @@ def zh_quantities(text: str) -> list[Quantity]:
                 and not norm.endswith("百分之", 0, run_start)
                 and _measure_at(norm, run_end) is None
             ):
+                if norm.endswith(_LABELS, 0, run_start) and run in _HANZI_DIGIT_VALUE:
+                    # 附件一 is "annex I" or "annex 1", 备选办法二 "alternative 2": a label's number, soft
+                    value = Decimal(_HANZI_DIGIT_VALUE[run])
+                    quantities.append(
+                        Quantity(value, "cardinal", run_start, run_end, run, hard=False, spelled=True)
+                    )  # fmt: skip
                 continue
         if (
             not _has_digit(run)
@@ -178,7 +195,26 @@ def zh_quantities(text: str) -> list[Quantity]:
         if plan is not None:
             quantities.append(plan)
             continue
-        pieces = _split_run(run)
+        if (
+            len(run) == 2
+            and norm.startswith("折", run_end)
+            and run[0] in _HANZI_DIGIT_VALUE
+            and run[1] in _HANZI_DIGIT_VALUE
+            and run[0] not in "〇零"
+        ):
+            # 八五折 is 8.5折 (85% paid), its digits read one by one
+            digits = Decimal(f"{_HANZI_DIGIT_VALUE[run[0]]}.{_HANZI_DIGIT_VALUE[run[1]]}")
+            quantities.append(
+                Quantity(100 - digits * 10, "percent", run_start, run_end + 1, text[run_start : run_end + 1],
+                         measure="折", spelled=True)
+            )  # fmt: skip
+            continue
+        if norm.endswith("第", 0, run_start) and len(run) >= 3 and all(char in _HANZI_DIGIT_VALUE for char in run):
+            # 第一五六条 is rule 156: digits read one by one, as in 二〇二三年
+            value = Decimal("".join(str(_HANZI_DIGIT_VALUE[char]) for char in run))
+            pieces: tuple[tuple[int, int, Decimal, Decimal, bool], ...] = ((0, len(run), value, Decimal(1), False),)
+        else:
+            pieces = _split_run(run)
         classified = [
             _classify(text, norm, run_start + start, run_start + end, value, quantum, approximate)
             for start, end, value, quantum, approximate in pieces
@@ -195,9 +231,35 @@ def zh_quantities(text: str) -> list[Quantity]:
                     Quantity(Decimal("0.5"), "fraction", match.start(), match.end(), text[match.start() : match.end()],
                              hard=False, quantum=Decimal("0.001"), unit=match.group(1), spelled=True)
                 )  # fmt: skip
+    if _ROMAN_LETTER.search(text):
+        quantities.extend(_roman_numerals(text))
     if len(quantities) > 1:
         quantities.sort(key=_START)
     return without_codes(text, slash_fractions(text, zh_date_lists(text, _join_ranges(text, norm, quantities))))
+
+
+_ROMAN_LETTER = re.compile("[IVX]")
+#: A capital Roman numeral right after a Han character (欧IV, 第II部分, 附件III), maybe with one lower-case
+#: letter after it (欧Va, 欧VId: variants of a standard) and no other Latin letter or digit around it.
+_ZH_ROMAN = re.compile("(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?=[a-z]?(?![A-Za-z0-9]))")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_numerals(text: str) -> list[Quantity]:
+    """Roman numerals in Chinese text (欧IV is Euro 4): soft, like the English ones, free to match."""
+    found = []
+    for match in _ZH_ROMAN.finditer(text):
+        numeral = match.group(1)
+        if not numeral:
+            continue
+        value = 0
+        for index, char in enumerate(numeral):
+            digit = _ROMAN[char]
+            value += -digit if index + 1 < len(numeral) and _ROMAN[numeral[index + 1]] > digit else digit
+        found.append(
+            Quantity(Decimal(value), "ordinal", match.start(1), match.end(1), numeral, hard=False, spelled=True)
+        )
+    return found
 
 
 class _Spans:
@@ -259,8 +321,8 @@ def _classify(
     # Most numerals have nothing around them: each pattern below is tried only if the next (or previous)
     # character can start (or end) it.
     numeral = norm[start:end]
-    if norm.startswith(("进制", "進制"), end):
-        return None  # 十六进制 is "hexadecimal", 二进制 "binary": a word, not a number
+    if norm.startswith(("进制", "進制", "进位", "進位"), end):
+        return None  # 十六进制 (Taiwan: 十六進位) is "hexadecimal", 二进制 "binary": a word, not a number
     if numeral.isdigit():  # the common case; a run's only digits are ASCII ones
         spelled, has_digit = False, True
     else:
@@ -313,10 +375,23 @@ def _classify(
         elif norm.startswith("成", end) and value < 10 and _is_percent_cheng(norm, start, end):
             kind, span_end, hard = "percent", end + 1, True
             value, quantum = value * 10, quantum * 10
+        elif norm.startswith("折", end) and 0 < value < 10 and not approx:
+            # 九折 (pay 90%) is "10% off", 7.5折 "25% off": the discount, as English states it; the
+            # share paid agrees too (qa.lang.numbers.match)
+            kind, span_end, hard, measure = "percent", end + 1, True, "折"
+            value, quantum = 100 - value * 10, quantum * 10
         elif norm.startswith("倍", after):
             kind, span_end = "multiple", after + 1
     if kind in ("cardinal", "ordinal"):
         word = _measure_at(norm, after)
+        if word is None and not spelled and norm.startswith(" ", after):
+            # software Chinese spaces digits from the words around them: 需要 1 個引數, 40 个字符; a measure
+            # word only, since a unit's character may open the next word (6 克罗地亚 is no 6 grams)
+            word = _measure_at(norm, after + 1)
+            if word is None and _is_note_number(norm, start, end):
+                hard = False
+            elif word in _UNIT_SET:
+                word = None
         if word is not None:
             if word in _UNIT_SET:
                 unit = word
@@ -327,6 +402,17 @@ def _classify(
                 hard = value >= 10
             elif measure and kind == "cardinal" and value == 1:
                 hard = False  # 1个特别账户 is "a special account", as 一个 is
+        elif spelled and kind == "cardinal" and not has_scale and norm.startswith("旬", after) and value < 10:
+            # 年过七旬, 七旬老人: seventy (years of age), in decades; loose, as "in his seventies" is
+            value, quantum, hard, measure, span_end = value * 10, quantum * 10, False, "旬", after + 1
+        elif (
+            spelled
+            and kind == "cardinal"
+            and not has_scale
+            and norm.startswith("分", after)
+            and _SCORE_BEFORE.search(before)
+        ):
+            measure, hard = "分", False  # 满分五分, 打四分: a score (十分 alone is "very", 七分 a share)
         elif spelled and kind == "cardinal" and not has_scale:
             if len(numeral) < 2 and not magnitude:
                 return None  # a lone 三 / 五 inside a word
@@ -341,7 +427,8 @@ def _classify(
         magnitude = True
         span_end = end + 1
     if magnitude:
-        hard = value >= 1000
+        # 成千上万, 成百上千, 上千上万: an idiom for "a great many", rendered "thousands" or "hundreds of thousands"
+        hard = value >= 1000 and not _PAIRED_SCALES.search(before)
         span_start = min(span_start, start - 1) if before.endswith(("数", "數", "几", "幾", "上")) else span_start
     century = _CENTURY_DECADE.match(norm, end) if norm.startswith("世纪", end) else None
     if century and kind == "cardinal" and 1 <= value <= 30:
@@ -379,6 +466,17 @@ def _classify(
     )
 
 
+def _is_note_number(norm: str, start: int, end: int) -> bool:
+    """1-2 digits opening the text or a list item (after 、), spaced from the name that follows and
+    counting nothing: a note's number (6 克罗地亚…, 、1 直布罗陀), not 8 岁 or 40 毫米."""
+    return (
+        end - start <= 2 and (start == 0 or norm[start - 1] == "、") and _HAN_CHARACTER.match(norm, end + 1) is not None
+    )
+
+
+_HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quantity]:
     """3至5, 3-5, 2016年—2035年: two quantities joined by a range word are one range."""
     if len(quantities) < 2:
@@ -389,6 +487,17 @@ def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quant
         low = quantities[index]
         if index + 1 < len(quantities):
             high = quantities[index + 1]
+            if (
+                len(high.text) == 2
+                and high.text.isdigit()
+                and low.text[:4].isdigit()
+                and low.kind in ("year", "cardinal")
+                and 1000 <= low.value <= 2999
+                and norm[low.end : high.start] in ("-", "–", "－")
+                and low.value % 100 < high.value
+            ):
+                # 1971-72: a span of years writes the second with two digits, as English does
+                high = replace(high, value=low.value - low.value % 100 + high.value, kind="year")
             if (
                 0 < high.start - low.end <= 3  # the longest _RANGE_JOIN: a space, 至, a space
                 and _RANGE_JOIN.fullmatch(norm[low.end : high.start])
@@ -409,7 +518,7 @@ def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quant
                         approx=low.approx or high.approx,
                         high=high.value,
                         spelled=low.spelled,
-                        parts=(low, high),
+                        parts=(low, quantities[index + 1]),  # as written: 1920-29 may meet "29th"
                     )
                 )
                 index += 2

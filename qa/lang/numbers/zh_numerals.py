@@ -10,6 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from qa.lang.identifiers import in_markup
 from qa.lang.numbers.quantity import Quantity
 
 _HANZI_DIGIT_VALUE = {
@@ -227,6 +228,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     if start > 1 and text[start - 1] in "-‐." and text[start - 2].isascii() and text[start - 2].isalnum():
         return True
     if end < len(text) and text[end].isascii() and text[end].isupper():
+        return True
+    if in_markup(text, start, end):
         return True
     return end + 1 < len(text) and text[end] == "." and text[end + 1].isascii() and text[end + 1].isalpha()
 

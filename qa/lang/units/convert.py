@@ -112,12 +112,27 @@ def converts(lexicon: Lexicon, zh: Quantity, zh_unit: Unit, en: Quantity, en_uni
     expected = float(zh.value) * ratio
     if not math.isfinite(expected):
         return False  # a number past a float's range (亿亿亿…) is no conversion of anything
-    tolerance = max(float(rounding_quantum(en)) / 2, float(zh.quantum) * ratio / 2, abs(expected) * 0.002)
+    # the 0.2% allowed for factors that are themselves rounded (a mu is 666.67 m²): a currency of one code,
+    # a metric prefix (千克 → kg) or a unit named two ways (美元, $) scales by an exact power of ten, so
+    # 4 000美元 ↔ $4,005 and 13 730千克 ↔ 13,731 kg are changed digits, not conversions; and, as between
+    # numbers without units, the English may round the Chinese but not be more precise than it
+    # (2亿美元 ↔ $220 million) unless the Chinese says it is approximate
+    exact = bool(zh_unit.currency) or _power_of_ten(ratio)
+    slack = abs(expected) * (1e-9 if exact else 0.002)
+    zh_precision = 0.0 if exact and not zh.approx else float(zh.quantum) * ratio / 2
+    tolerance = max(float(rounding_quantum(en)) / 2, zh_precision, slack)
     if abs(expected - float(en.value)) <= tolerance * 1.0001:
         return True
     if zh.high is not None and en.high is not None:
         return abs(float(zh.high) * ratio - float(en.high)) <= tolerance * 1.0001
     return False
+
+
+def _power_of_ten(ratio: float) -> bool:
+    if ratio <= 0 or not math.isfinite(ratio):
+        return False
+    exponent = round(math.log10(ratio))
+    return abs(ratio / 10.0**exponent - 1) < 1e-9
 
 
 # -- showing values in one unit --------------------------------------------------------------------------

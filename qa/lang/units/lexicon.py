@@ -88,6 +88,9 @@ class Lexicon:
     key: tuple = ()
     #: characters a Chinese unit (or the approximation word before it) can start with: the cheap pre-check
     zh_starts: frozenset[str] = frozenset()
+    #: unit id → the Chinese words near a number that say a word naming several units means this one
+    #: (用电32度 is 32 kWh, 气温32度 32 °C)
+    zh_contexts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def en_units(self, word: str) -> tuple[Unit, ...]:
         word = _spaced(word)
@@ -114,6 +117,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 
 _KEYS = frozenset(
     {"id", "pint", "currency", "factor", "symbol", "zh", "en", "define", "ambiguous", "traditional", "note"}
+    | {"zh_context"}
 )
 
 
@@ -167,8 +171,11 @@ def load_lexicon(paths: Iterable[Path]) -> Lexicon:
     zh_words: dict[str, tuple[str, ...]] = {}
     en_words: dict[str, tuple[str, ...]] = {}
     definitions: list[str] = []
+    contexts: dict[str, tuple[str, ...]] = {}
     for entry, where in _read_entries(paths):
         unit_id = str(entry["id"])
+        if entry.get("zh_context"):
+            contexts[unit_id] = _strings(entry["zh_context"], where)
         try:
             factor = Decimal(str(entry.get("factor", 1)))
         except ArithmeticError:
@@ -205,7 +212,7 @@ def load_lexicon(paths: Iterable[Path]) -> Lexicon:
     )
     key = tuple((str(path), path.stat().st_mtime_ns) for path in paths)
     starts = frozenset(word[0] for word in zh_words) | frozenset("多余来许几以左")
-    return Lexicon(units, zh_words, en_words, tuple(definitions), zh_pattern, en_pattern, key, starts)
+    return Lexicon(units, zh_words, en_words, tuple(definitions), zh_pattern, en_pattern, key, starts, contexts)
 
 
 # -- the lexicon of this run ---------------------------------------------------------------------
@@ -271,6 +278,17 @@ def _mention(first: tuple[Unit, ...], second: tuple[Unit, ...], start: int, end:
     return UnitMention(first[0], start, end, first if len(first) > 1 else ())
 
 
+#: How far before a number (and after its unit) a unit's context word is looked for.
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 8, 2
+
+
+def _by_context(lexicon: Lexicon, units: tuple[Unit, ...], text: str, start: int, end: int) -> tuple[Unit, ...]:
+    """Of the units a word may name, those a word nearby points to (用电32度: kWh), else all of them."""
+    window = text[max(0, start - _CONTEXT_BEFORE) : start] + " " + text[end : end + _CONTEXT_AFTER]
+    cued = tuple(unit for unit in units if any(word in window for word in lexicon.zh_contexts.get(unit.id, ())))
+    return cued or units
+
+
 def may_start_zh_unit(text: str, end: int, starts: frozenset[str]) -> bool:
     """The cheap pre-check before the unit pattern: 20万平方米, 3000多吨, 100 卢比."""
     following = text[end : end + 1]
@@ -296,6 +314,8 @@ def unit_after(lexicon: Lexicon, side: str, text: str, quantity: Quantity) -> Un
             second, end = (), match.end(1)
         else:
             end = match.end()
+        if len(first) > 1 and lexicon.zh_contexts:
+            first = _by_context(lexicon, first, text, quantity.start, end)
         return _mention(first, second, match.start(1), end)
     if quantity.unit and quantity.text.startswith(quantity.unit):
         # a currency the extractor took before the digits: US$5 million, RMB 3 billion
