@@ -44,11 +44,22 @@ _TRAILING_MARKER = regex.compile(
 )
 
 
+#: The last characters a trailing footnote marker can end with: the cheap pre-check of _TRAILING_MARKER.
+_MARKER_ENDS = frozenset(
+    "0123456789]*\u00b9\u00b2\u00b3"
+    + "".join(map(chr, range(0x2070, 0x207A)))
+    + "".join(map(chr, range(0x2460, 0x2474)))
+)
+
+
 def _final(text: str) -> tuple[str | None, int]:
     """The kind of mark ``text`` ends with (None: a word, a number) and its offset; a footnote
     marker after it is not the end."""
     stripped = text.rstrip()
-    if (marker := _TRAILING_MARKER.search(stripped, max(0, len(stripped) - 12))) is not None:  # a tail
+    if (
+        stripped[-1:] in _MARKER_ENDS
+        and (marker := _TRAILING_MARKER.search(stripped, max(0, len(stripped) - 12))) is not None  # a tail
+    ):
         stripped = stripped[: marker.start()]
     stripped = stripped.rstrip(_CLOSERS)
     if not stripped:
