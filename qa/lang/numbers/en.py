@@ -28,6 +28,7 @@ from qa.lang.numbers.en_context import (
     _join_ranges,
     _military_time,
     age_decades,
+    centenaries,
     clock_words,
     in_decades,
     parenthesised_amounts,
@@ -168,6 +169,7 @@ def en_quantities(text: str) -> list[Quantity]:
     if len(quantities) > 1:
         quantities = slash_fractions(text, en_date_lists(text, _join_ranges(text, quantities)))
     quantities = age_decades(text, clock_words(text, in_decades(text, parenthesised_amounts(text, quantities))))
+    quantities = centenaries(text, quantities)
     return without_codes(text, quantities)
 
 

@@ -145,6 +145,8 @@ _AGE_DECADE = re.compile(
 def age_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """ "in his twenties" is 二十多岁: an age of twenty-odd years (soft, approximate); "the seventies"
     with no one's age is a decade of years, left to the year readers."""
+    if "0s" in text:
+        quantities = _age_decades_in_digits(text, quantities)
     if "ties" not in text:
         return quantities
     added = [
@@ -153,6 +155,22 @@ def age_decades(text: str, quantities: list[Quantity]) -> list[Quantity]:
         for match in _AGE_DECADE.finditer(text)
     ]  # fmt: skip
     return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities
+
+
+_AGE_DECADE_DIGITS = re.compile(r"\b(?:his|her|their|my|your|our|its)\s(?:(?:early|mid|late)[\s-])?([1-9]0)s\b", re.I)
+
+
+def _age_decades_in_digits(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "a man aged in his 20s" is 20岁左右, not the 2020s."""
+    ages = {match.start(1) for match in _AGE_DECADE_DIGITS.finditer(text)}
+    if not ages:
+        return quantities
+    return [
+        replace(q, kind="cardinal", value=Decimal(q.text[:2]), quantum=Decimal(10), approx="多", hard=False)
+        if q.start in ages and q.kind == "year"
+        else q
+        for q in quantities
+    ]
 
 
 #: "$(80) million": an amount in parentheses (a decrease, as financial tables write one) and its scale.
@@ -186,3 +204,22 @@ def parenthesised_amounts(text: str, quantities: list[Quantity]) -> list[Quantit
         )  # fmt: skip
         skip_until = scale.end()
     return result
+
+
+#: "the centenary", "its bicentennial": an anniversary in hundreds of years (一百周年, 两百周年).
+_CENTENARY = re.compile(r"\b(bi|ter|tri|quater|quin)?cent(?:enary|ennial)\b", re.IGNORECASE)
+_CENTURIES = {None: 1, "bi": 2, "ter": 3, "tri": 3, "quater": 4, "quin": 5}
+
+
+def centenaries(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A centenary is 100 years, a bicentenary 200: soft numbers, free to meet 一百周年 and 两百周年."""
+    if "enn" not in text and "enar" not in text:
+        return quantities
+    found = [
+        Quantity(Decimal(100 * _CENTURIES[(match.group(1) or "").lower() or None]), "cardinal", match.start(),
+                 match.end(), match.group(), hard=False, spelled=True)
+        for match in _CENTENARY.finditer(text)
+    ]  # fmt: skip
+    if not found:
+        return quantities
+    return sorted(quantities + found, key=lambda quantity: quantity.start)

@@ -22,7 +22,10 @@ _ORDINAL_WORDS = {
     "seventieth": "seventy", "eightieth": "eighty", "ninetieth": "ninety", "hundredth": "hundred",
     "thousandth": "thousand", "millionth": "million",
 }  # fmt: skip
-_SCALE_WORDS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_WORDS = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "lakh": 10**5, "crore": 10**7,  # Indian English: 14 lakh is 1.4 million (140万)
+}  # fmt: skip
 _SCALE_SUFFIX = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12}
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -74,7 +77,9 @@ _CURRENCY = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|RMB|USD|CNY|EUR|GBP|JPY|HKD|[$£€�
 # 1,200 and 1 200 each behind a lookahead for their first separator (see the token
 # alternatives below): most numbers have none, and a cheap test then skips the pattern.
 _DIGITS = (
-    r"(?=[0-9]{1,3},)[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    # Indian grouping (2,06,737; 1,00,000): lakhs and crores grouped by two
+    r"(?=[0-9]{1,2},[0-9]{2},)[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
+    r"|(?=[0-9]{1,3},)[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
     r"|(?=[0-9]{1,3}[ \u00a0\u2009\u202f][0-9])(?<![0-9])[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+"
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 )
@@ -105,7 +110,7 @@ _CLOCK = r"""
 _NUMBER = rf"""(?=[0-9.$£€¥₹acegjhnrsu])  # a digit, a dot, a currency sign or code
     (?P<number>(?:(?![0-9.])(?P<currency>{_CURRENCY}\s?))?(?P<digits>{_DIGITS})
         (?:(?=[bkmnrst])(?P<suffix>st|nd|rd|th|s|bn|mn|trn|tn|[kmb])\b
-          |\s?(?=[bhmt])(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?
+          |\s?(?=[bhmtlc])(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b)?
         (?P<percent>\s?(?=[%p])(?:%|per\s?cent\b|pct\b|percentage\spoints?\b))?)"""
 _MAGNITUDE = r"""(?=[bdhmt])
     (?P<magnitude>\b(?P<mag1>tens|hundreds|dozens)\sof\s(?P<mag2>thousands|millions|billions)\b

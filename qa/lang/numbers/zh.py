@@ -71,7 +71,7 @@ _CLASSIFIERS = (
     "个 個 项 項 件 条 條 家 所 座 部 台 臺 辆 輛 架 艘 列 名 位 人 户 戶 次 届 屆 批 期 轮 輪 场 場 处 處 类 類 种 種 "
     "套 份 张 張 本 篇 册 冊 页 頁 节 節 章 款 段 层 層 栋 棟 幢 间 間 块 塊 片 株 棵 头 頭 只 隻 匹 支 根 颗 顆 "
     "例 起 宗 趟 班 对 對 双 雙 组 組 队 隊 号 號 号线 號線 线 線 路 级 級 档 檔 环 環 代 年级 年級 强 強 大 "
-    "亿元 万元 倍 轮次 方面 方 届次 区 區 省 市 县 縣 镇 鎮 村 国 國 校 门 門 首 幅 集 版 口 点 點 成员"
+    "亿元 万元 倍 轮次 方面 方 届次 周年 週年 区 區 省 市 县 縣 镇 鎮 村 国 國 校 门 門 首 幅 集 版 口 点 點 成员 字"
 ).split()
 _UNIT_SET = frozenset(_UNITS)
 
@@ -98,7 +98,7 @@ _POINT_AFTER = re.compile(r"个?百分点")
 _CENTURY_DECADE = re.compile(r"世纪([0-9]{2}|[一二三四五六七八九]十)年代")
 #: What may follow or precede a lone hanzi digit for it to be a quantity; anything else makes it part of a word.
 _LONE_DIGIT_AFTER = frozenset("多余来许几以左上分成倍%个級级年后折旬")
-_LONE_DIGIT_BEFORE = frozenset("第之数數几幾上")
+_LONE_DIGIT_BEFORE = frozenset("第之数數几幾上每")
 _SESSION_WORDS = ("届", "屆", "次", "批", "期", "轮", "輪", "阶段", "階段", "季度")
 _DECADES = frozenset(Decimal(decade) for decade in range(0, 100, 10))
 _GENERATION = re.compile(r"后(?![来面期续果天])")  # 90后 (born in the 1990s), not 后来 / 后面
@@ -308,7 +308,7 @@ def _bare_scale_quantity(norm: str, start: int, end: int) -> bool:
     before = norm[start - 1] if start else ""
     if "亿" in norm[start:end] and end - start > 1:
         return True  # 千亿茶产业, 百亿: 亿 compounds are never words
-    if (before and before in "数數几幾上第") or norm.startswith("级", end) or norm.startswith("級", end):
+    if (before and before in "数數几幾上第每") or norm.startswith("级", end) or norm.startswith("級", end):
         return True
     after = end + 1 if end < len(norm) and norm[end] in "多余几来" else end
     return _measure_at(norm, after) is not None
@@ -437,10 +437,18 @@ def _classify(
         if decade is not None and decade % 10 == 0:
             year = Decimal(100 * (int(value) - 1) + decade)
             return Quantity(year, "year", start, century.end(), text[start : century.end()], spelled=spelled)
-    if kind == "cardinal" and value in _DECADES and (norm.startswith("年代", end) or _GENERATION.match(norm, end)):
-        # 八十年代 / 90后: the 1980s, people born in the 1990s
-        kind, value = "year", value + (1900 if value >= 30 else 2000)
-        hard, span_end = True, end + (2 if norm.startswith("年代", end) else 1)
+    decade_end = end + 1 if norm.startswith(" 年代", end) and not spelled else end
+    if (
+        kind == "cardinal"
+        and value in _DECADES
+        and (norm.startswith("年代", decade_end) or _GENERATION.match(norm, end))
+    ):
+        # 八十年代 / 90后 / 上世纪 60 年代: the 1980s, people born in the 1990s, the 1960s
+        last_century = before.endswith(("上世纪", "上世紀", "世纪 ", "世紀 ")) or norm.endswith(
+            ("上世纪 ", "上世紀 ", "20世纪", "20世紀", "二十世纪", "二十世紀"), 0, start
+        )
+        kind, value = "year", value + (1900 if value >= 30 or last_century else 2000)
+        hard, span_end = True, decade_end + (2 if norm.startswith("年代", decade_end) else 1)
     if (
         kind == "cardinal"
         and not spelled

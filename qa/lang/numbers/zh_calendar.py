@@ -47,10 +47,31 @@ _NAMED_DATES: dict[str, tuple[tuple[int | None, int | None, int | None], tuple[s
     "七七": ((None, 7, 7), ("事变",)),
     "九一八": ((None, 9, 18), ("事变",)),
     "九一一": ((None, 9, 11), ("事件", "恐怖袭击", "袭击")),
+    "911": ((None, 9, 11), ("事件", "恐怖袭击", "袭击")),
+    "六四": (
+        (None, 6, 4),
+        (
+            "事件",
+            "难属",
+            "孤儿",
+            "孤苦",
+            "捐款",
+            "捐助",
+            "镇压",
+            "屠杀",
+            "遇难",
+            "死难",
+            "当年",
+            "的名义",
+            "纪念",
+            "运动",
+        ),
+    ),
 }
 #: The Traditional forms of the names' characters (the numerals read the same in both scripts).
 _NAME_TRADITIONAL = str.maketrans(
-    "运动节识变劳长黄周儿妇军勋讲话国庆击袭奖红义", "運動節識變勞長黃週兒婦軍勳講話國慶擊襲獎紅義"
+    "运动节识变劳长黄周儿妇军勋讲话国庆击袭奖红义难属镇压杀当纪",
+    "運動節識變勞長黃週兒婦軍勳講話國慶擊襲獎紅義難屬鎮壓殺當紀",
 )
 
 
@@ -59,7 +80,7 @@ def _named_date_pattern() -> re.Pattern[str]:
     for numeral, (_, names) in _NAMED_DATES.items():
         traditional = [name.translate(_NAME_TRADITIONAL) for name in names]
         variants = dict.fromkeys([*names, *traditional, *(name.replace("週", "周") for name in traditional)])
-        alternatives.append(f'{numeral}(?=[”"」]?(?:{"|".join(sorted(variants, key=len, reverse=True))}))')
+        alternatives.append(f'{numeral}(?=[”"」]?[ ]?(?:{"|".join(sorted(variants, key=len, reverse=True))}))')
     # not the end of a longer numeral (二十一, 第十一)
     return re.compile(f"(?<![{_HZ_ANY}0-9第])(?:{'|'.join(alternatives)})")
 

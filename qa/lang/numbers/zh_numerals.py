@@ -30,7 +30,7 @@ _TO_NORMALISE = re.compile("[０-９．萬億兩貳壹贰叁肆伍陆陸柒捌�
 _HZ_DIGITS = "〇零一二三四五六七八九两"
 _HZ_ANY = _HZ_DIGITS + "十百千廿" + _FORMAL
 #: Cheap pre-check: no digit and no numeral character means no work.
-_MAY_HAVE = re.compile(f"[0-9０-９{_HZ_ANY}萬億]")
+_MAY_HAVE = re.compile(f"[0-9０-９{_HZ_ANY}万亿萬億]")
 _ARABIC_AFTER_FIRST_DIGIT = r"[0-9]*(?:,[0-9]{3}(?![0-9]))*(?: [0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 _ARABIC = "[0-9]" + _ARABIC_AFTER_FIRST_DIGIT
 # A numeral run in the normalised text: digits and hanzi numerals with their scales; 多/余/几 may
