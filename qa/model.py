@@ -104,6 +104,21 @@ class Segment:
         fields["path"] = None
         return segment
 
+    def shown(self, start: int = 0, end: int | None = None) -> str:
+        """``text[start:end]`` with each inline tag written as the file holds it (``%s``, ``{wait}``),
+        for quoting a segment in a message."""
+        end = len(self.text) if end is None else end
+        text = self.text[start:end]
+        if not self.tags or TAG_MARK not in text:
+            return text
+        parts, position = [], start
+        for tag in self.tags:
+            if start <= tag.offset < end:
+                parts += [self.text[position : tag.offset], tag.text]
+                position = tag.offset + 1
+        parts.append(self.text[position:end])
+        return "".join(parts)
+
     def locate(self, offset: int) -> tuple[int, int]:
         """File (line, column) of the character at ``offset`` in ``text``."""
         if len(self.starts) == 1:  # one piece, as most segments are

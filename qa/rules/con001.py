@@ -71,7 +71,7 @@ def describe(variants: list[list[Pair]], side_of, paths: dict[int, str] | None =
                 for pair, line in zip(pairs[:_LINES_SHOWN], lines[:_LINES_SHOWN], strict=True)
             )
         more = f" and {len(lines) - _LINES_SHOWN} more" if len(lines) > _LINES_SHOWN else ""
-        parts.append(f'"{elide(pairs[0].side(side_of(pairs[0])).text.strip())}" ({where}{more})')
+        parts.append(f'"{elide(pairs[0].side(side_of(pairs[0])).shown().strip())}" ({where}{more})')
     return ", ".join(parts)
 
 
@@ -141,7 +141,7 @@ class InconsistentTranslation(Rule):
 
     def _hits(self, pairs, paths: dict[int, str] | None) -> Iterator[Hit]:
         for variants in variants_by(pairs, _source, _target, self.mask_numbers):
-            source = variants[0][0].side(variants[0][0].source).text.strip()
+            source = variants[0][0].side(variants[0][0].source).shown().strip()
             summary = describe(variants, _target, paths)
             for minority_pairs in minority(variants):
                 for pair in minority_pairs:

@@ -52,7 +52,7 @@ class InconsistentSource(Rule):
 
     def _hits(self, pairs, paths: dict[int, str] | None) -> Iterator[Hit]:
         for variants in variants_by(pairs, _target, _source, self.mask_numbers):
-            target = variants[0][0].side(variants[0][0].target).text.strip()
+            target = variants[0][0].side(variants[0][0].target).shown().strip()
             summary = describe(variants, _source, paths)
             for minority_pairs in minority(variants):
                 for pair in minority_pairs:

@@ -51,7 +51,7 @@ class HalfWidthParenthesesInChinese(Rule):
                 "zh",
                 match.start(),
                 match.end(),
-                f"half-width parentheses around chinese text: {elide(match.group())}",
-                suggestion=f"write （{elide(inner.strip())}）",
+                f"half-width parentheses around chinese text: {elide(pair.zh.shown(*match.span()))}",
+                suggestion=f"write （{elide(pair.zh.shown(*match.span(1)).strip())}）",
                 key=inner,
             )

@@ -75,3 +75,19 @@ def test_scope_run_compares_every_file_of_the_run(tmp_path: Path, monkeypatch):
     assert findings() == []  # each file alone is consistent
     (tmp_path / "qa.toml").write_text('[rule-options.CON001]\nscope = "run"\n', encoding="utf-8")
     assert findings() == [("b.tsv", 2, '"你好！" is translated 2 ways: "Hello!" (a.tsv:2), "Hi!" (b.tsv:2)')]
+
+
+def test_messages_quote_placeholders_as_the_file_writes_them(tmp_path: Path):
+    # django-rest-framework zh_Hans django.po (BSD-3-Clause): one translation for a singular and a plural
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: zh_Hans\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, python-brace-format\nmsgid "Expected available in {wait} second."\nmsgstr "预计 {wait} 秒后可用。"\n\n'
+        '#, python-brace-format\nmsgid "Expected available in {wait} seconds."\nmsgstr "预计 {wait} 秒后可用。"\n'
+    )
+    (tmp_path / "django.po").write_text(po, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "django.po"), "--select", "CON002", "--format", "json"])
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["message"] == (
+        '"预计 {wait} 秒后可用。" translates 2 different sources: "Expected available in {wait} second." (line 7), '
+        '"Expected available in {wait} seconds." (line 11)'
+    )
