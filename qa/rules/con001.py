@@ -94,8 +94,54 @@ def minority(variants: list[list[Pair]]) -> list[list[Pair]]:
     return [pairs for index, pairs in enumerate(variants) if index != majority]
 
 
+class ConsistencyRule(Rule):
+    """Base of CON001 and CON002 (not registered): pairs grouped by one side's text, split by the other's."""
+
+    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers", "scope"})
+    #: Which side groups the pairs (the source for CON001, the target for CON002), and which varies.
+    grouped_by: ClassVar[str] = "source"
+
+    def __init__(self, context: RuleContext | None = None) -> None:
+        super().__init__(context)
+        self.mask_numbers = mask_numbers_option(self.context.options)
+        self.scope = scope_option(self.context.options)
+
+    def finish(self, document: Document) -> Iterator[Hit]:
+        if self.scope == "document":
+            yield from self._hits(document.pairs, None)
+
+    def finish_run(self, documents) -> Iterator[Hit]:
+        if self.scope == "run":
+            yield from self._hits(*run_pairs(documents))
+
+    def message(self, text: str, variants: int, summary: str) -> str:
+        raise NotImplementedError
+
+    suggestion: ClassVar[str] = ""
+
+    def _hits(self, pairs, paths: dict[int, str] | None) -> Iterator[Hit]:
+        group, other = (_source, _target) if self.grouped_by == "source" else (_target, _source)
+        for variants in variants_by(pairs, group, other, self.mask_numbers):
+            first = variants[0][0]
+            text = first.side(group(first)).shown().strip()
+            summary = describe(variants, other, paths)
+            for minority_pairs in minority(variants):
+                for pair in minority_pairs:
+                    target = pair.side(pair.target).text
+                    keyed = pair.side(other(pair) if self.grouped_by == "source" else pair.source)
+                    yield Hit(
+                        pair.target,
+                        len(target) - len(target.lstrip()),
+                        len(target.rstrip()),
+                        self.message(text, len(variants), summary),
+                        suggestion=self.suggestion,
+                        key=segment_key(keyed.text, keyed.lang, mask_numbers=self.mask_numbers),
+                        pair=pair,
+                    )
+
+
 @register
-class InconsistentTranslation(Rule):
+class InconsistentTranslation(ConsistencyRule):
     """The same source segment is translated in different ways across a document.
 
     A translation memory, a catalogue or a long report that renders one sentence or label two
@@ -124,37 +170,10 @@ class InconsistentTranslation(Rule):
     code: ClassVar[str] = "CON001"
     name: ClassVar[str] = "inconsistent-translation"
     severity: ClassVar[Severity] = "warning"
-    options: ClassVar[frozenset[str]] = frozenset({"mask-numbers", "scope"})
+    suggestion: ClassVar[str] = "translate it one way throughout, unless the contexts differ"
 
-    def __init__(self, context: RuleContext | None = None) -> None:
-        super().__init__(context)
-        self.mask_numbers = mask_numbers_option(self.context.options)
-        self.scope = scope_option(self.context.options)
-
-    def finish(self, document: Document) -> Iterator[Hit]:
-        if self.scope == "document":
-            yield from self._hits(document.pairs, None)
-
-    def finish_run(self, documents) -> Iterator[Hit]:
-        if self.scope == "run":
-            yield from self._hits(*run_pairs(documents))
-
-    def _hits(self, pairs, paths: dict[int, str] | None) -> Iterator[Hit]:
-        for variants in variants_by(pairs, _source, _target, self.mask_numbers):
-            source = variants[0][0].side(variants[0][0].source).shown().strip()
-            summary = describe(variants, _target, paths)
-            for minority_pairs in minority(variants):
-                for pair in minority_pairs:
-                    text = pair.side(pair.target).text
-                    yield Hit(
-                        pair.target,
-                        len(text) - len(text.lstrip()),
-                        len(text.rstrip()),
-                        f'"{elide(source)}" is translated {len(variants)} ways: {summary}',
-                        suggestion="translate it one way throughout, unless the contexts differ",
-                        key=segment_key(text, pair.target, mask_numbers=self.mask_numbers),
-                        pair=pair,
-                    )
+    def message(self, text: str, variants: int, summary: str) -> str:
+        return f'"{elide(text)}" is translated {variants} ways: {summary}'
 
 
 def mask_numbers_option(options) -> bool:
