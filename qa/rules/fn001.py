@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
-from qa.lang.markers import UNAMBIGUOUS_FORMS, Marker, document_markers, has_notes_section, pair_markers
+from qa.lang.markers import (
+    UNAMBIGUOUS_FORMS,
+    Marker,
+    document_markers,
+    has_notes_section,
+    pair_markers,
+    unmatched_markers,
+)
 from qa.model import Document, Hit, Pair, Side
 from qa.rules import Rule, register
 
@@ -15,18 +21,6 @@ _LANGUAGE = {"zh": "chinese", "en": "english"}
 #: language's export may have lost every one, and a number glued to a name may be the name's.
 _SUPERSCRIPT_TRACES = frozenset({"glued", "running"})
 _DIGIT_RUNS = re.compile(r"(?<![0-9])[0-9]{1,3}(?![0-9])")
-
-
-def _unmatched(markers: list[Marker], other: list[Marker]) -> list[Marker]:
-    """Markers of one side, in order, whose key the other side does not carry (as often)."""
-    available = Counter(marker.key for marker in other)
-    left = []
-    for marker in markers:
-        if available[marker.key] > 0:
-            available[marker.key] -= 1
-        else:
-            left.append(marker)
-    return left
 
 
 @register
@@ -84,8 +78,8 @@ class FootnoteMarkerMismatch(Rule):
                     if marker.form not in _SUPERSCRIPT_TRACES
                 )
             return  # a translation's marker the source lacks is judged with the whole document in finish()
-        zh_left = _unmatched(zh_markers, en_markers)
-        en_left = _unmatched(en_markers, zh_markers)
+        zh_left = unmatched_markers(zh_markers, en_markers)
+        en_left = unmatched_markers(en_markers, zh_markers)
         for zh_marker, en_marker in zip(zh_left, en_left, strict=False):
             yield Hit(
                 "en",

@@ -56,8 +56,8 @@ def pair_markers(zh: str, en: str, labels: Collection[str] | None = None) -> tup
     return zh_markers, en_markers
 
 
-def _unanswered(markers: list[Marker], other: list[Marker]) -> list[Marker]:
-    """Markers whose key ``other`` does not carry (as often)."""
+def unmatched_markers(markers: list[Marker], other: list[Marker]) -> list[Marker]:
+    """Markers of one side, in order, whose key ``other`` does not carry (as often)."""
     available = Counter(marker.key for marker in other)
     left = []
     for marker in markers:
@@ -111,7 +111,7 @@ def _without_editorial(text: str, markers: list[Marker], other: str, other_marke
     ]
     if not spaced:
         return markers
-    unanswered = set(_unanswered(spaced, other_markers))
+    unanswered = set(unmatched_markers(spaced, other_markers))
     if not unanswered:
         return markers
     numbers = {int(match.group(1)) for match in _BRACKETED_NUMBER.finditer(other)}
@@ -128,7 +128,7 @@ def _without_counts(text: str, markers: list[Marker], other: str, other_markers:
         inside = [m for m in inside if m.end < visible_end]
     if not inside:
         return markers
-    unanswered = set(_unanswered(inside, other_markers))
+    unanswered = set(unmatched_markers(inside, other_markers))
     if not unanswered:
         return markers
     runs = [(match.start(), match.end()) for match in _DIGITS.finditer(other)]
@@ -150,7 +150,7 @@ def _outside(spans: list[tuple[int, int]], markers: list[Marker]) -> list[tuple[
 
 def _confirmed(text: str, lang: Literal["zh", "en"], markers: list[Marker], other: list[Marker]) -> list[Marker]:
     """``markers`` with the weak candidates that answer an unanswered numbered marker of the other side."""
-    wanted = Counter(m.number for m in _unanswered(other, markers) if m.number is not None)
+    wanted = Counter(m.number for m in unmatched_markers(other, markers) if m.number is not None)
     if not wanted:
         return markers
     added = []
