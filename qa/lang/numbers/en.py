@@ -355,6 +355,9 @@ _QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(16))
 _BIT_WIDTHS = frozenset(Decimal(width) for width in (8, 16, 32, 64, 128, 256, 512))
 
 _DIGIT_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
+#: What makes a glued "b" a letter of a name or version, not billions: a capitalised name before it
+#: ("Euro 5b", "Stage 2b") or the end of a range of versions ("1.1-1.4b").
+_LABEL_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Z][a-z]+ |\d[-–])$")
 
 
 def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | None:
@@ -400,6 +403,8 @@ def _digits_quantity(scan: str, text: str, match: re.Match[str]) -> Quantity | N
             unit = "m"  # 10m is ten metres unless money is being counted (£10m)
         elif suffix == "b" and not currency and value in _BIT_WIDTHS:
             unit = "b"  # a 32b integer has 32 bits (a width a machine word has); $5b and 5b people are billions
+        elif suffix == "b" and not currency and _LABEL_BEFORE.search(scan, max(0, digits_start - 24), digits_start):
+            pass  # Euro 5b, versions 1.1-1.4b: a standard's or version's letter, not a billion
         elif suffix in _SCALE_SUFFIX:
             scale = _SCALE_SUFFIX[suffix]
             value, quantum = value * scale, quantum * scale
