@@ -10,6 +10,7 @@ project enables them (``glossaries = [...]`` in the config, ``--glossary``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from qa.config import ConfigError
@@ -116,6 +117,23 @@ def yaml_kind(path: Path) -> str | None:
         return None
     match = _KIND.search(head)
     return match.group(1) if match else None
+
+
+def kind_entries(
+    paths: Iterable[Path], kind: str, key: str, error: type[Exception], expected: str = "a list"
+) -> Iterator[tuple[Path, list]]:
+    """(path, the list under ``key``) of each data file of ``kind:`` ``kind`` (other packs are not
+    parsed); a file whose ``key`` is not a list raises ``error`` naming it."""
+    for path in paths:
+        if yaml_kind(path) != kind:
+            continue
+        data = load_yaml(path)
+        if not isinstance(data, dict) or data.get("kind") != kind:
+            continue
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            raise error(f"{shown(path)}: `{key}` must be {expected}")
+        yield path, entries
 
 
 def load_yaml(path: Path):

@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
+from qa.datapacks import DataPackError, kind_entries, shown
 from qa.model import Hit, Pair, Severity, elide
 from qa.rules.base import Rule
 
@@ -130,15 +130,7 @@ def load_checks(paths: list[Path]) -> dict[str, type[UserCheck]]:
 
     builtins = {code for code, rule in all_rules(user=False).items()}
     checks: dict[str, type[UserCheck]] = {}
-    for path in paths:
-        if yaml_kind(path) != "check":
-            continue
-        data = load_yaml(path)
-        if not isinstance(data, dict) or data.get("kind") != "check":
-            continue
-        entries = data.get("checks")
-        if not isinstance(entries, list):
-            raise CheckFileError(f"{shown(path)}: `checks` must be a list")
+    for path, entries in kind_entries(paths, "check", "checks", CheckFileError):
         for number, entry in enumerate(entries, start=1):
             where = f"{shown(path)}: checks[{number}]"
             rule = _check_rule(entry, where, f"{shown(path)}")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
+from qa.datapacks import DataPackError, kind_entries, shown
 from qa.model import Hit, Pair
 from qa.rules import Rule, register
 
@@ -37,15 +37,7 @@ def _compile(pattern: str, flags: int):
 
 def load_patterns(paths) -> list[PairPattern]:
     patterns: dict[str, PairPattern] = {}
-    for path in paths:
-        if yaml_kind(path) != "pattern":  # other packs (units, glossaries) are not parsed here
-            continue
-        data = load_yaml(path)
-        if not isinstance(data, dict) or data.get("kind") != "pattern":
-            continue
-        entries = data.get("patterns")
-        if not isinstance(entries, list):
-            raise PatternFileError(f"{shown(path)}: `patterns` must be a list")
+    for path, entries in kind_entries(paths, "pattern", "patterns", PatternFileError):
         for number, entry in enumerate(entries, start=1):
             where = f"{shown(path)}: patterns[{number}]"
             if not isinstance(entry, dict) or not {"id", "zh", "en"} <= entry.keys():

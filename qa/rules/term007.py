@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
+from qa.datapacks import DataPackError, kind_entries, shown
 from qa.lang.verbatim import kept, normalised, verbatim_spans
 from qa.model import Hit, Pair, Severity, elide
 from qa.rules import Rule, register
@@ -37,15 +37,7 @@ class VerbatimFileError(DataPackError):
 def load_protected(paths) -> list[tuple[str, str]]:
     """(term, file name) of every ``kind: verbatim`` data file's ``terms``, in file order."""
     terms: dict[str, str] = {}
-    for path in paths:
-        if yaml_kind(path) != "verbatim":
-            continue
-        data = load_yaml(path)
-        if not isinstance(data, dict) or data.get("kind") != "verbatim":
-            continue
-        entries = data.get("terms")
-        if not isinstance(entries, list):
-            raise VerbatimFileError(f"{shown(path)}: `terms` must be a list of strings")
+    for path, entries in kind_entries(paths, "verbatim", "terms", VerbatimFileError, "a list of strings"):
         for number, entry in enumerate(entries, start=1):
             term = entry.get("term") if isinstance(entry, dict) else entry
             if not isinstance(term, str) or not term.strip():

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from qa.datapacks import DataPackError, load_yaml, shown, yaml_kind
+from qa.datapacks import DataPackError, kind_entries, shown
 from qa.lang.numbers.quantity import Quantity
 
 #: Kinds of quantity that carry a unit (not percentages, dates, ordinals).
@@ -123,15 +123,7 @@ _KEYS = frozenset(
 
 def _read_entries(paths: Iterable[Path]) -> list[tuple[dict, str]]:
     entries: dict[str, tuple[dict, str]] = {}
-    for path in paths:
-        if yaml_kind(path) != "units":  # other packs (patterns, glossaries) are not parsed here
-            continue
-        data = load_yaml(path)
-        if not isinstance(data, dict) or data.get("kind") != "units":
-            continue
-        units = data.get("units")
-        if not isinstance(units, list):
-            raise UnitFileError(f"{shown(path)}: `units` must be a list")
+    for path, units in kind_entries(paths, "units", "units", UnitFileError):
         for number, entry in enumerate(units, start=1):
             where = f"{shown(path)}: units[{number}]"
             if not isinstance(entry, dict) or "id" not in entry:
