@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from operator import eq
 
 import regex
+
+from qa.lang.segmentation import cut, word_tag
 
 #: A lower-case (or sentence-initial capitalised) English word followed by itself: "the the", "The the".
 _EN_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’\-])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}'’\-])", regex.IGNORECASE)
@@ -63,19 +64,18 @@ def chinese_repeats(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of the second of two equal Chinese words in a row that are never doubled."""
     if _ZH_CANDIDATE.search(text) is None:
         return
-    tags = _word_tags()
     position, previous = 0, None
-    for word in _segmenter().cut(text, HMM=False):
+    for word in cut(text):
         start = position
         position += len(word)
-        if word == previous and _never_doubled(word, tags):
+        if word == previous and _never_doubled(word):
             yield start, position, word
             previous = None  # "的的的" is one finding
             continue
         previous = word
 
 
-def _never_doubled(word: str, tags: dict[str, str]) -> bool:
+def _never_doubled(word: str) -> bool:
     if not regex.fullmatch(r"\p{Han}+", word):
         return False
     if len(word) == 1:
@@ -84,21 +84,6 @@ def _never_doubled(word: str, tags: dict[str, str]) -> bool:
         return True
     if len(word) >= 3:
         return True
-    tag = tags.get(word)
+    tag = word_tag(word)
     return tag is not None and tag.startswith(_ZH_NEVER_DOUBLED_TAGS)
 
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import jieba
-
-    jieba.setLogLevel(60)  # jieba logs its dictionary loading on stderr
-    return jieba
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    _segmenter()
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab  # the dictionary's word → part-of-speech table, read once

@@ -268,24 +268,20 @@ def settle_numerals(comparison: NumberComparison, zh_text: str) -> NumberCompari
     return comparison
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def prepare() -> None:
-    """Load jieba's dictionary now (before worker processes fork), not on the first numeral."""
-    _segmenter().initialize()
+    """Open jieba's dictionary index now (before worker processes fork), not on the first numeral."""
+    from qa.lang.segmentation import prepare as prepare_segmentation
+
+    prepare_segmentation()
 
 
 def _word_bounds(text: str) -> frozenset[int]:
     """Offsets where jieba's segmentation puts a word boundary."""
     bounds = {0}
     offset = 0
-    for word in _segmenter().cut(text, HMM=False):
+    from qa.lang.segmentation import cut
+
+    for word in cut(text):
         offset += len(word)
         bounds.add(offset)
     return frozenset(bounds)

@@ -234,23 +234,15 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end] == "." and text[end + 1].isascii() and text[end + 1].isalpha()
 
 
-@lru_cache(maxsize=1)
-def _percent_word_segmenter():  # jieba is slow to load: only X成 needs it, and X成 is rare
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def _is_percent_cheng(text: str, start: int, end: int) -> bool:
     """三成 is 30%; 一成不变, 变成, 唯一成功 (唯一 + 成功) and 这一成本 are words: jieba's segmentation
     tells them apart. 成 is a percentage when it makes one word with the numeral (三成), or stands
     alone after a numeral that is a word of its own."""
-    jieba = _percent_word_segmenter()
+    from qa.lang.segmentation import cut  # only X成 needs a segmentation, and X成 is rare
     sentence_start = max(0, start - 10)
     offset = sentence_start
     previous_start = sentence_start
-    for word in jieba.cut(text[sentence_start : end + 8], HMM=False):
+    for word in cut(text[sentence_start : end + 8]):
         word_end = offset + len(word)
         if word_end > end and offset <= end:  # the word holding 成
             if offset == end:  # 成 starts a word: alone, after a numeral that is not part of another word

@@ -36,20 +36,28 @@ def traditional_to_simplified_table() -> dict[int, str]:
 
 def _fold_cache_path() -> Path | None:
     """Where the table is kept between runs (it takes OpenCC ~50 ms to build): per OpenCC version."""
-    import os
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         opencc_version = version("opencc")
     except PackageNotFoundError:
         return None
+    folder = cache_folder()
+    return folder / f"opencc-t2s-{opencc_version}.json" if folder is not None else None
+
+
+def cache_folder() -> Path | None:
+    """qa's folder in the user's cache folder (``$XDG_CACHE_HOME/qa``, ``~/.cache/qa``), or None
+    where there is none to name: no home, no account, a relative ``XDG_CACHE_HOME``."""
+    import os
+
     try:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     except RuntimeError:  # no HOME and no account (a container's --user): no cache
         return None
     if not base.is_absolute():  # a relative XDG_CACHE_HOME is to be ignored, and "~" was not known
         return None
-    return base / "qa" / f"opencc-t2s-{opencc_version}.json"
+    return base / "qa"
 
 
 def _read_fold_cache() -> dict[int, str] | None:
