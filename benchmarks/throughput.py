@@ -3,9 +3,12 @@
 Writes ../shared/corpora/wmt-zhen-mt.tsv.gz (204,518 pairs) to a temporary TSV and
 times `python -m qa check FILE.tsv --format json` on it (one process, one core). It
 also times the number rules alone (extraction + matching, run directly) and, with
---profile, prints where their time goes.
+--profile, prints where their time goes. With --pofilter it runs translate-toolkit's pofilter
+(its default checks; `pip install translate-toolkit`, not a dependency of qa) and qa's default
+rules on the same first 20,000 pairs (as a PO file for pofilter, a TSV file for qa), each a new
+process as a user runs them, start-up included, in the same run, and prints the ratio.
 
-    python benchmarks/throughput.py [--limit N] [--repeat N] [--profile] [--no-cli]
+    python benchmarks/throughput.py [--limit N] [--repeat N] [--profile] [--no-cli] [--pofilter [N]]
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import io
 import os
 import pstats
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -85,6 +89,52 @@ def report_cli(label: str, count: int, runs: list[tuple[float, float, int]]) -> 
     )
 
 
+def _po_entry(context: int, msgid: str, msgstr: str) -> str:
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t") + '"'
+
+    return f'msgctxt "{context}"\nmsgid {quoted(msgid)}\nmsgstr {quoted(msgstr)}\n\n'
+
+
+def compare_pofilter(pairs: list[tuple[str, str]], repeat: int) -> None:
+    """qa's default rules against pofilter's default checks on the same pairs, start-up included.
+
+    pofilter reads a PO file (msgid the Chinese source, msgstr the English translation) and writes
+    the units that fail a check; qa reads the same pairs as a TSV file and writes JSON. Both are run
+    as a user runs them, a new process each time (best of ``repeat``)."""
+    pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
+    if not Path(pofilter).exists():
+        print("pofilter: not installed (pip install translate-toolkit); comparison skipped")
+        return
+    # an MT test set repeats each source once per system: each unit gets its own msgctxt, since a PO
+    # file holds one msgid once per context
+    unique = [(zh, en) for zh, en in pairs if zh]
+    with tempfile.TemporaryDirectory() as folder:
+        po = Path(folder) / "mt.po"
+        header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        po.write_text(header + "".join(_po_entry(n, zh, en) for n, (zh, en) in enumerate(unique)), encoding="utf-8")
+        tsv = Path(folder) / "mt.tsv"
+        tsv.write_text("".join(f"{zh}\t{en}\n" for zh, en in unique), encoding="utf-8")
+        commands = {
+            "pofilter (default checks)": [pofilter, "--progress=none", "-i", str(po), "-o", f"{folder}/out.po"],
+            "qa check -f json --jobs 1 (default rules)": [
+                sys.executable, "-m", "qa", "check", str(tsv), "-f", "json", "-o", f"{folder}/out.json", "--jobs", "1"
+            ],
+        }  # fmt: skip
+        best: dict[str, float] = {}
+        for _ in range(repeat):  # interleaved, so that both meet the same load
+            for label, command in commands.items():
+                started = time.perf_counter()
+                subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+                best[label] = min(best.get(label, float("inf")), time.perf_counter() - started)
+    print(f"same {len(unique):,} pairs, start-up included, best of {repeat}:")
+    for label, seconds in best.items():
+        print(f"{label:<44} {seconds:>8.2f} {len(unique) / seconds:>10,.0f}")
+    ratio = best["pofilter (default checks)"] / best["qa check -f json --jobs 1 (default rules)"]
+    print(f"{'qa / pofilter speed':<44} {ratio:>8.2f}x")
+
+
 def run_number_rules(pairs: list[tuple[str, str]]) -> int:
     from qa.lang import comparison
     from qa.model import Pair, Segment
@@ -107,9 +157,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of qa check (best and median are reported)")
     parser.add_argument("--profile", action="store_true", help="profile the number rules")
     parser.add_argument("--no-cli", action="store_true", help="only time the number rules")
+    parser.add_argument("--pofilter", type=int, nargs="?", const=20_000, default=None, metavar="N",
+                        help="compare with pofilter's default checks on the first N pairs (20,000)")  # fmt: skip
     options = parser.parse_args()
 
     pairs = read_pairs(options.corpus, options.limit)
+    if options.pofilter:
+        compare_pofilter(pairs[: options.pofilter], options.repeat)
+        return
     print(f"{len(pairs):,} pairs from {options.corpus.name}")
     print(f"{'what':<44} {'seconds':>8} {'pairs/s':>10}")
 
