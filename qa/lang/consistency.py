@@ -20,6 +20,11 @@ _ACCESS_KEY = re.compile(r"[(（][&_]\w[)）]|(?<![\w&])[&_](?=\w)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Punctuation, symbols and spaces (``re``'s \W is faster here than \p{P}\p{S}; hanzi are \w).
 _NOT_TEXT = re.compile(r"[\W_]+")
+#: Full-width punctuation that NFKC makes ASCII punctuation (the commonest in Chinese text first).
+_FULL_WIDTH_MARKS = ("，", "：", "？", "！", "；")
+_FULL_WIDTH_MARKS_AND_PARENTHESES = (*_FULL_WIDTH_MARKS, "（", "）")
+#: The same for ASCII text, as a table: every ASCII character but letters and digits becomes a space.
+_ASCII_NOT_TEXT = {code: " " for code in range(128) if not chr(code).isalnum()}
 #: What a placeholder or inline tag (U+FFFC) counts as: a word of its own (a letter \W keeps).
 _PLACEHOLDER_WORD = " \u01c2 "
 #: A leading English article: "The Commission on the Status of Women" as a sentence's subject is
@@ -31,7 +36,14 @@ def segment_key(text: str, side: str, *, mask_numbers: bool = False) -> str:
     """The text of a segment as the consistency checks compare it ("" for one with no words)."""
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
+            if not mask_numbers:  # 1，000 is one number only once NFKC makes it 1,000
+                # the full-width marks of most Chinese text are \W before and after NFKC: spaces for
+                # them save the normalisation (parentheses only where no access key may hold them)
+                for mark in _FULL_WIDTH_MARKS if "&" in text or "_" in text else _FULL_WIDTH_MARKS_AND_PARENTHESES:
+                    if mark in text:
+                        text = text.replace(mark, " ")
+            if not unicodedata.is_normalized("NFKC", text):
+                text = unicodedata.normalize("NFKC", text)
         if side == "zh":
             text = fold_chinese(text)
         if "\uFFFC" in text:
@@ -42,5 +54,8 @@ def segment_key(text: str, side: str, *, mask_numbers: bool = False) -> str:
         text = _NUMBER.sub("#", text)
     if side == "en":
         text = text.lower()
-    text = _NOT_TEXT.sub(" ", text).strip()
+    if text.isascii():  # most English: one C pass maps what \W matches to spaces, split joins the runs
+        text = " ".join(text.translate(_ASCII_NOT_TEXT).split())
+    else:
+        text = _NOT_TEXT.sub(" ", text).strip()
     return _ARTICLE.sub("", text) if side == "en" else text
