@@ -6,6 +6,7 @@ are unchanged. The table is built on first use and cached in the user's cache fo
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -35,22 +36,24 @@ def traditional_to_simplified_table() -> dict[int, str]:
 
 
 def _fold_cache_path() -> Path | None:
-    """Where the table is kept between runs (it takes OpenCC ~50 ms to build): per OpenCC version."""
-    from importlib.metadata import PackageNotFoundError, version
+    """Where the table is kept between runs (it takes OpenCC ~50 ms to build): per installed OpenCC,
+    told by its module file's size and time (found without importing OpenCC, or importlib.metadata)."""
+    from importlib.util import find_spec
 
     try:
-        opencc_version = version("opencc")
-    except PackageNotFoundError:
+        spec = find_spec("opencc")
+        stat = os.stat(spec.origin) if spec is not None and spec.origin else None
+    except (ImportError, ValueError, OSError):
         return None
     folder = cache_folder()
-    return folder / f"opencc-t2s-{opencc_version}.json" if folder is not None else None
+    if stat is None or folder is None:
+        return None
+    return folder / f"opencc-t2s-{stat.st_size}-{stat.st_mtime_ns}.json"
 
 
 def cache_folder() -> Path | None:
     """qa's folder in the user's cache folder (``$XDG_CACHE_HOME/qa``, ``~/.cache/qa``), or None
     where there is none to name: no home, no account, a relative ``XDG_CACHE_HOME``."""
-    import os
-
     try:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     except RuntimeError:  # no HOME and no account (a container's --user): no cache
