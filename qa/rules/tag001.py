@@ -278,6 +278,10 @@ class TagMismatch(Rule):
 
     def check(self, pair: Pair) -> Iterator[Hit]:
         declared = pair.syntaxes
+        zh, en = pair.zh, pair.en
+        if not (declared or zh.tags or en.tags):  # most pairs of plain text: nothing to compare
+            if "%" not in zh.text and "{" not in zh.text and "%" not in en.text and "{" not in en.text:
+                return  # the safe set's placeholders and ICU arguments all need one of them
         scan = not any(syntax != MARKUP for syntax in declared)  # no placeholder syntax declared: the safe set
         html = {"zh": html_tags(pair.zh.text), "en": html_tags(pair.en.text)} if MARKUP in declared else None
         markup = markup_names(html["zh"], html["en"]) if html else set()
