@@ -48,6 +48,10 @@ NAME_CELLS = 16
 SPAN_OPEN, SPAN_CLOSE = "⟦", "⟧"
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+#: Findings of a run shown as table rows (or stacked blocks) with their excerpts; the others get one
+#: line each. Rich lays a row out in about 2 ms, so 200,000 rows took minutes; nobody reads that
+#: many in a terminal, and every other format (json, html, sarif) holds them all with their texts.
+FULL_ROWS = 1000
 
 # Trailing spaces Rich pads lines with, possibly followed by style resets.
 _TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
@@ -58,10 +62,13 @@ class TableReporter(Reporter):
     ``color=None`` colours a terminal unless NO_COLOR is set (Rich also honours FORCE_COLOR),
     ``True`` always, ``False`` never."""
 
-    def __init__(self, *, width: int | None = None, color: bool | None = None, **options) -> None:
+    def __init__(
+        self, *, width: int | None = None, color: bool | None = None, full_rows: int = FULL_ROWS, **options
+    ) -> None:
         super().__init__(**options)
         self.width = width
         self.color = color
+        self.full_rows = full_rows
 
     def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
         console = Console(
@@ -76,15 +83,49 @@ class TableReporter(Reporter):
         )
         marks_span = console.color_system is None or not console.is_terminal
         layout = stacked if console.width < STACKED_BELOW else wide_table
-        with console.capture() as capture:
-            for path, file_findings in groupby(findings, key=lambda finding: finding.location.path):
+        full = self.full_rows
+        for path, file_findings in groupby(findings, key=lambda finding: finding.location.path):
+            file_findings = list(file_findings)
+            shown, rest = file_findings[: max(full, 0)], file_findings[max(full, 0) :]
+            with console.capture() as capture:
                 console.print(Text(path, style="bold underline"))
-                console.print(layout(list(file_findings), rules, marks_span, console.width))
-                console.print()
+                if shown:
+                    console.print(layout(shown, rules, marks_span, console.width))
+                if rest and full >= 0:
+                    console.print(Text(compact_notice(len(findings) - self.full_rows), style="dim"))
+                    full = -1  # said once
+            # Rich pads every line to the table's width; trailing spaces only get in the way of
+            # diffs and golden files.
+            stream.write(_TRAILING_SPACES.sub(r"\1", capture.get()))
+            if rest:
+                stream.write(compact_lines(rest, console))
+            stream.write("\n")
+            full -= len(shown)
+        with console.capture() as capture:
             console.print(Text(summary_line(summarise(findings, self.files, self.suppressed)), style="bold"))
-        # Rich pads every line to the table's width; trailing spaces only get in the way of
-        # diffs and golden files.
         stream.write(_TRAILING_SPACES.sub(r"\1", capture.get()))
+
+
+def compact_notice(count: int) -> str:
+    others = f"the other {count:,} findings" if count != 1 else "the other finding"
+    return f"  {others} one line each; --format html or json shows every finding with its excerpts"
+
+
+def compact_lines(findings: Sequence[Finding], console: Console) -> str:
+    """One line a finding: position, severity, code and message (suggestion after ``;``), written
+    without Rich's layout; the severity styled as in the table where the console has colours."""
+    styled = {}
+    for level, style in SEVERITY_STYLES.items():
+        with console.capture() as capture:
+            console.print(Text(f"{level:<7}", style=style), end="")
+        styled[level] = capture.get()
+    lines = []
+    for finding in findings:
+        location = finding.location
+        text = finding.message if not finding.suggestion else f"{finding.message}; {finding.suggestion}"
+        level = styled.get(finding.severity) or f"{finding.severity:<7}"
+        lines.append(f"{location.line:>7}:{location.column:<5} {level}  {finding.code:<8} {printable(text)}\n")
+    return "".join(lines)
 
 
 def console_width(stream: TextIO) -> int:

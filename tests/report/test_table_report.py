@@ -226,3 +226,27 @@ def test_an_inline_tag_is_shown_as_its_own_text(tmp_path):
     assert '新开工<x id="1"/>⟦300⟧个' in result.output
     assert 'launch <x id="1"/>⟦200⟧ projects' in result.output
     assert printable("a\ufffcb") == "a▫b"
+
+
+def test_past_the_full_rows_each_finding_takes_one_line(findings, rules):
+    # the first finding a table row, the other two one line each, under their files' headings
+    output = render(findings, rules, width=120, full_rows=1)
+    lines = output.splitlines()
+    assert re.search(r"\b20:4\s+error\s+NUM001\b", next(line for line in lines if "NUM001" in line))
+    assert "the other 2 findings one line each" in output
+    compact = [line for line in lines if re.match(r"\s+\d+:\d+\s+(warning|note)\s", line)]
+    assert len(compact) == 2
+    assert re.match(r"\s+17:23\s+warning\s+TXT002\s+missing space after full stop", compact[0])
+    assert re.match(r"\s+40:31\s+note\s+FN001\s", compact[1])
+    assert lines.index("seeds/001_b861343cc44b4dc6.txt") < lines.index(compact[1])
+    assert lines[-1] == "3 findings: 1 error, 1 warning, 1 note in 2 of 3 files"
+    assert not ANSI.search(output)
+    # coloured on a terminal, as in the table
+    coloured = render(findings, rules, stream=FakeTerminal(), width=120, full_rows=1)
+    assert ANSI_COLOUR.search(next(line for line in coloured.splitlines() if "TXT002" in line))
+
+
+def test_full_rows_is_per_run_not_per_file(findings, rules):
+    output = render(findings, rules, width=120, full_rows=2)
+    assert output.count("one line each") == 1 and "the other finding one line each" in output
+    assert render(findings, rules, width=120, full_rows=3).count("one line each") == 0
