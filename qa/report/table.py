@@ -113,7 +113,8 @@ def compact_notice(count: int) -> str:
 
 def compact_lines(findings: Sequence[Finding], console: Console) -> str:
     """One line a finding: position, severity, code and message (suggestion after ``;``), written
-    without Rich's layout; the severity styled as in the table where the console has colours."""
+    without Rich's layout; the severity styled as in the table where the console has colours. At a
+    terminal a line is cut to its width (one line each, aligned); in a pipe or file it is whole."""
     styled = {}
     for level, style in SEVERITY_STYLES.items():
         with console.capture() as capture:
@@ -124,7 +125,12 @@ def compact_lines(findings: Sequence[Finding], console: Console) -> str:
         location = finding.location
         text = finding.message if not finding.suggestion else f"{finding.message}; {finding.suggestion}"
         level = styled.get(finding.severity) or f"{finding.severity:<7}"
-        lines.append(f"{location.line:>7}:{location.column:<5} {level}  {finding.code:<8} {printable(text)}\n")
+        prefix = f"{location.line:>7}:{location.column:<5} "
+        code = f"  {finding.code:<8} "
+        text = printable(text)
+        if console.is_terminal:
+            text = head(text, max(console.width - cell_len(prefix) - 7 - cell_len(code), 10))
+        lines.append(f"{prefix}{level}{code}{text}\n")
     return "".join(lines)
 
 

@@ -250,3 +250,17 @@ def test_full_rows_is_per_run_not_per_file(findings, rules):
     output = render(findings, rules, width=120, full_rows=2)
     assert output.count("one line each") == 1 and "the other finding one line each" in output
     assert render(findings, rules, width=120, full_rows=3).count("one line each") == 0
+
+
+def test_at_a_terminal_a_compact_line_is_cut_to_its_width(make_finding, rules):
+    message = "“一些话” is translated 2 ways: " + "词语 " * 80
+    long = [
+        make_finding("CON001", "inconsistent-translation", "warning", message,
+                     zh="一些话", en="some words", side="en", span="some words", line=line)
+        for line in (3, 9)
+    ]  # fmt: skip
+    output = ANSI.sub("", render(long, rules, stream=FakeTerminal(), width=100, full_rows=1))
+    compact = [line for line in output.splitlines() if re.match(r"\s+9:\d+\s+warning\s+CON001", line)]
+    assert len(compact) == 1 and cell_len(compact[0]) <= 100 and compact[0].endswith("…")
+    piped = render(long, rules, width=100, full_rows=1)
+    assert any(line.rstrip().endswith("词语") for line in piped.splitlines() if re.match(r"\s+9:", line))
