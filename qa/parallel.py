@@ -51,10 +51,12 @@ def worker_count(jobs: int, pairs: int) -> int:
 
     ``jobs`` 0 chooses: on Linux, every available core for a document of at least AUTO_MIN_PAIRS
     pairs, else one process. A number asks for that many processes (at most one per pair)."""
-    if jobs == 1 or pairs < 2 or not can_fork():
+    if jobs == 1 or pairs < 2:
         return 1
     if jobs <= 0 and (pairs < AUTO_MIN_PAIRS or not sys.platform.startswith("linux")):
         return 1  # macOS and others: forking a process with threads is not always safe; asked for only
+    if not can_fork():  # last: it imports multiprocessing, which a small file's run need not pay for
+        return 1
     return available_cores() if jobs <= 0 else min(jobs, pairs)
 
 
