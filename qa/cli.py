@@ -733,7 +733,11 @@ def run_terms_extract(paths: list[Path], *, output: Path | None, top: int, min_c
     files = _files_to_read(paths)
     _refuse_overwriting_inputs(output, files)
     documents = _read_documents(files, skip_non_bilingual=False, encoding=encoding)
-    pairs = [(pair.zh.text, pair.en.text) for document in documents for pair in document.pairs]
+    pairs = [
+        (pair.zh.text, pair.en.text, f"{pair.zh.path or document.path}:{pair.zh.line}")
+        for document in documents
+        for pair in document.pairs
+    ]
     if not pairs:
         raise UsageError("no zh/en pairs in the input")
     progress = _progress() if len(pairs) >= _LONG_EXTRACT else None

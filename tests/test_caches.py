@@ -44,11 +44,8 @@ def test_a_run_with_cached_packs_does_not_import_yaml(tmp_path):
         "except SystemExit:\n    pass\n"
         "print(json.dumps(sorted(m for m in ('yaml', 'importlib.metadata') if m in sys.modules)))\n"
     )
-    runs = [
-        subprocess.run([sys.executable, "-c", "import json\n" + script], cwd=tmp_path, env=env,
-                       capture_output=True, text=True, check=True)  # fmt: skip
-        for _ in range(2)
-    ]
+    command = [sys.executable, "-c", "import json\n" + script]
+    runs = [subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=True) for _ in "12"]
     assert json.loads(runs[0].stdout) == ["yaml"]  # the first run parses the packs
     assert json.loads(runs[1].stdout) == []
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qa.lang.terms import parse_tsv
-from qa.lang.terms.extract import english_ngrams, extract_terms, format_glossary_tsv
+from qa.lang.terms.extract import aligned_units, english_ngrams, extract_terms, format_glossary_tsv
 
 # Short pairs modelled on seeds/003 (京津冀, 中关村) and seeds/000 (韧性城市).
 PAIRS = [
@@ -65,9 +67,61 @@ def test_several_renderings_are_proposed_but_not_inflections():
         ("应对疫情", "respond to the pandemic"),
         ("疫情形势", "the epidemic situation"),
         ("疫情冲击", "the impact of the pandemics"),
+        # and pairs without the term, as any real file has: association is measured against them
+        ("推动京津冀协同发展", "promote Beijing-Tianjin-Hebei coordinated development"),
+        ("中关村论坛", "the Zhongguancun Forum"),
+        ("加快建设韧性城市", "make Beijing a more resilient city"),
+        ("制定韧性城市空间专项规划", "the spatial planning for a resilient city"),
     ]
     (candidate,) = [c for c in extract_terms(pairs, top=5, min_count=2) if c.zh == "疫情"]
     assert set(candidate.renderings) == {"epidemic", "pandemic"}  # "pandemics" is a form of "pandemic"
     assert "疫情\tepidemic|pandemic\t" in format_glossary_tsv([candidate]) or (
         "疫情\tpandemic|epidemic\t" in format_glossary_tsv([candidate])
     )
+
+
+def _seed_pairs():
+    from pathlib import Path
+
+    from qa.readers import read_path
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    return [(p.zh.text, p.en.text, f"{path.name}:{p.zh.line}") for path in seeds for p in read_path(path).pairs]
+
+
+def test_on_the_seeds_names_and_terms_get_the_seeds_renderings_with_evidence():
+    proposals = {c.zh: c for c in extract_terms(_seed_pairs(), top=50)}
+    assert proposals["中关村"].rendering == "zhongguancun"  # spelled in pinyin
+    assert proposals["行动计划"].rendering == "action plan"  # CC-CEDICT glosses it so, not "action"
+    assert proposals["人民代表大会"].rendering == "people's congress"
+    assert proposals["共同富裕"].rendering == "common prosperity"
+    evidence = proposals["共同富裕"]
+    assert evidence.pairs >= 2 and evidence.together >= 2 and evidence.score > 3.84
+    assert evidence.example.startswith("000_cfa7fe55d91506c5.txt:")
+    # the verbs and idioms the old extraction proposed are no terms
+    assert not {"深化", "深入开展", "全力", "着力", "优化"} & proposals.keys()
+
+
+def test_proposals_saved_as_a_glossary_do_not_flag_the_translations_they_came_from(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    glossary = tmp_path / "glossary-proposals.tsv"
+    glossary.write_text(format_glossary_tsv(extract_terms(_seed_pairs(), top=50)), encoding="utf-8")
+    seeds = sorted(str(path) for path in (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    result = subprocess.run(
+        [sys.executable, "-m", "qa", "check", *seeds, "-f", "json", "--select", "TERM", "--glossary", str(glossary)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_sentences_are_aligned_by_length():
+    zh = "加快建设韧性城市。制定韧性城市空间专项规划。推动京津冀协同发展。"
+    en = ("Make Beijing a more resilient city. The spatial planning for a resilient city will be drawn up. "
+          "We will promote Beijing-Tianjin-Hebei coordinated development.")  # fmt: skip
+    units = aligned_units(zh, en)
+    assert [unit[0] for unit in units] == ["加快建设韧性城市。", "制定韧性城市空间专项规划。", "推动京津冀协同发展。"]
+    assert units[2][1].startswith("We will promote Beijing-Tianjin-Hebei")

@@ -1,67 +1,128 @@
 """Candidate glossary extraction from existing translations (``qa terms extract``).
 
-The Chinese side is segmented with jieba and its words ranked by TF-IDF (corpus
-frequency times jieba's IDF table), so frequent, specific words come first and
-function words last; words of general vocabulary (low IDF: 问题, 工作) are left out. Only
-words jieba's dictionary tags as nouns, names, idioms or
-abbreviations (or does not know: a new word or a name is often a term) are
-candidates: verbs (推进 "push forward"), pronouns (我们) and adverbs are the
-translator's to choose, not a glossary's. For each candidate, the English rendering is the word n-gram
-(1-4 words, not starting or ending with a function word) that co-occurs most
-specifically with it: the highest Dice coefficient between "the Chinese holds
-the term" and "the English holds the n-gram" over the pairs. The result is a
-starting point a team edits, in the glossary TSV format TERM002 reads.
+A glossary entry says "this Chinese term is translated so, every time". Proposals are built so:
+
+1. **Aligned units.** Each pair is split into sentences (。！？； in Chinese, . ! ? ; before the next
+   sentence in English); where both sides have as many, sentence *i* is aligned with sentence *i*,
+   else the pair stays one unit. Evidence is counted per distinct Chinese unit (a memory or an MT test
+   set repeats a source once per translation: its translations together are one unit).
+2. **Candidates on both sides.** Chinese: the words jieba segments that its dictionary tags as nouns or
+   names (n, nr, ns, nt, nz…) or does not know (a new word or a name is often a term: 一网通办, 副中心),
+   of two characters or more, and not common vocabulary (jieba's IDF below ``MIN_IDF``: 问题, 工作).
+   Verbs, idioms and adverbs (深化, 深入开展, 全力) are the translator's to choose. English: word
+   n-grams of one to four words that can be a noun phrase, by a light chunk filter: no function word at
+   either end, no number, no verb or adverb of the closed lists below at either end (``implement``,
+   ``further``), nothing that ends like an adverb (``-ly``).
+3. **Association.** Each (term, n-gram) pair seen together in at least ``min_count`` units is scored
+   with Dunning's log-likelihood ratio G² over the units (how much more often they meet than chance
+   says), the Dice coefficient beside it.
+4. **Competitive linking** (Melamed 2000): best score first, a term takes an n-gram only if neither is
+   taken, so a word that rides along with several terms (``beijing``, ``development``) goes to the one it
+   belongs to, and each term gets one rendering.
+5. **Consistency.** A proposal is kept only if its rendering (and up to two alternatives the same way
+   linked, ``children|kids``) is in the English of every pair whose Chinese holds the term, as TERM002
+   matches it: a term the translations render several ways, or drop, is not a term they fix, and as a
+   glossary it would flag their own translations.
+
+Each proposal carries its evidence: pairs seen, units with the rendering, G², Dice and the first place
+it is used. The result is a starting point a team reviews, in the glossary TSV format TERM002 reads.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 _HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
 #: a word keeps its inner hyphens (COVID-19, Beijing-Tianjin-Hebei), not a trailing one
-_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?")
+_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
 #: English words an n-gram must not start or end with: they ride along with any term.
 _FUNCTION_WORDS = frozenset(
     """a an the and or but of to in on at by for with from as into onto over under about after before
     is are was were be been being has have had do does did will would shall should can could may might must
     this that these those it its their his her our your my we they he she you i them us him which who whom
     whose what when where why how than then so not no nor also such both each all any more most other some
-    very there here while if because although though up out off s""".split()
+    very there here while if because although though up out off s new""".split()
 )
-#: jieba part-of-speech tags of words that can be terms: nouns and names of every kind (n, nr, ns,
-#: nt, nz ...), verbal and adjectival nouns (改革 reform, vn; an), idioms and set phrases (i, l),
-#: abbreviations (京津冀, j) and Latin-letter words (eng).
-_TERM_TAGS = ("n", "vn", "an", "i", "l", "j", "eng")
+#: Verbs and adverbs that open or close the clauses of reports and news, rarely a noun: an n-gram
+#: starting or ending with one is a piece of a clause ("implement", "continue to apply", "further").
+_CLAUSE_WORDS = frozenset(
+    """accelerate achieve advance apply boost build carry complete conduct consolidate continue create
+    deepen deliver develop encourage enhance ensure establish expand facilitate focus foster fulfil fulfill
+    give go help implement improve increase launch lead make meet move optimize optimise pool promote
+    provide pursue push put raise reach reduce refine remain select set speed stabilize stabilise step
+    strengthen strive take upgrade uphold work adopt address advocate aim allow become bring call
+    combine cultivate cut drive earn enable expedite explore extend follow get grow guarantee hold keep
+    maintain modernize open phase prevent protect realize realise release renovate resolve respond
+    see seek serve solve spur start stay support sustain tackle transform turn unleash use
+    accelerated achieved advanced applied built carried completed conducted continued created deepened
+    delivered developed enhanced ensured established expanded implemented improved increased launched
+    made promoted provided pursued put raised reached reduced strengthened taken upgraded adopted
+    accelerating achieving advancing applying building carrying completing conducting continuing creating
+    deepening delivering developing enhancing ensuring establishing expanding implementing improving
+    increasing launching making promoting providing pursuing putting raising reaching reducing
+    strengthening taking upgrading working
+    accelerates achieves advances applies builds continues creates delivers develops enhances ensures
+    establishes expands implements improves increases launches makes promotes provides pursues
+    strengthens takes
+    further fully actively vigorously steadily comprehensively effectively well still again already
+    always never now just even only further more less""".split()
+)
+#: Words no rendering holds: months and ordinals (dates and list items, "sixteenth beijing municipal").
+_NOT_IN_TERMS = frozenset(
+    """january february march april june july august september october november december first second
+    third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+)
+#: Function words that join the words of a clause, not of a noun phrase: an n-gram holding one
+#: ("people's congress on january", "committee with comrade") runs across two phrases. "of", "and",
+#: "for" and "the" do join terms ("rule of law", "food and drug safety").
+_CLAUSE_JOINERS = _FUNCTION_WORDS - {"of", "and", "for", "the"}
+#: Words ending in -ly that are nouns or adjectives of terms, not adverbs.
+_LY_WORDS = frozenset("family supply assembly elderly july italy monopoly anomaly ally rally reply".split())
+#: jieba part-of-speech tags of words that can be terms: nouns and names of every kind. Verbal and
+#: adjectival nouns (vn 优化, an), idioms (i 深入开展, l) and abbreviations (j, which jieba also gives
+#: 深化) are mostly the verbs of a sentence in these texts, and are left out.
+_TERM_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "nw"})
 MAX_NGRAM = 4
 #: Words common in any Chinese text (jieba IDF below this: 问题 3.96, 工作 4.2, 发展 3.58, 医院 5.86) are
 #: vocabulary, not terms: a glossary holding them flags every other rendering of "problem" or "work".
 #: Terms score higher (疫情 8.09, 骑手 10.5, 京津冀 12.5) or are unknown to jieba (一网通办, 副中心).
 MIN_IDF = 6.5
-#: A rendering must co-occur with its term this specifically (Dice coefficient): below it, the
-#: "rendering" is a word that happens to be frequent near the term (时候 → "got").
-MIN_DICE = 0.2
-#: Other renderings are proposed when they co-occur at least this specifically, relative to the best one.
-ALTERNATIVE_SHARE = 0.5
+#: A link must be this much more than chance (G², 3.84 is p < 0.05 for one degree of freedom).
+MIN_G2 = 3.84
+#: ... and this specific (Dice coefficient): below it, the n-gram is frequent near the term, not its rendering.
+MIN_DICE = 0.25
+#: How far apart a term and its rendering may stand on average (shares of each unit's length): a
+#: translation keeps its source's order roughly, sentence by sentence.
+MAX_DISTANCE = 0.6
 MAX_RENDERINGS = 3
-#: Sources looked at per term when collecting rendering candidates (frequent terms need no more).
-MAX_SOURCES_PER_TERM = 400
+#: Units looked at per term when collecting its n-grams (frequent terms need no more).
+MAX_UNITS_PER_TERM = 400
+
+_ZH_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
 class CandidateTerm:
     zh: str
-    rendering: str  # the co-occurring English n-gram
+    rendering: str  # the linked English n-gram
     pairs: int  # distinct Chinese texts (sources) that hold the term
-    together: int  # of those, sources with the rendering in a translation (counted over at most 400)
+    together: int  # aligned units where the term and the rendering meet
     dice: float
-    score: float  # TF-IDF of the term over the input
-    #: other n-grams that co-occur almost as specifically (孩子 → children, kids): a term often
-    #: has more than one right rendering, and a glossary that lists one flags the others
+    score: float  # G², the log-likelihood ratio of the link
+    #: other n-grams linked to the term that its translations also use (孩子 → children, kids): a
+    #: term often has more than one right rendering, and a glossary that lists one flags the others
     alternatives: tuple[str, ...] = ()
+    #: where the term is first used with the rendering ("seeds/000_….txt:20"), when known
+    example: str = ""
 
     @property
     def renderings(self) -> tuple[str, ...]:
@@ -69,54 +130,141 @@ class CandidateTerm:
 
 
 def english_ngrams(text: str) -> set[str]:
-    """Lower-cased word n-grams of an English text that may be a rendering."""
+    """Lower-cased word n-grams of an English text that may be a noun phrase (a rendering)."""
+    return set(english_ngram_places(text))
+
+
+def english_ngram_places(text: str) -> dict[str, float]:
+    """english_ngrams with where each first starts, as a share of the text's words (0 first, 1 last)."""
     words = [word.lower().replace("\u2019", "'") for word in _EN_WORD.findall(text)]
-    grams: set[str] = set()
+    grams: dict[str, float] = {}
     for start, word in enumerate(words):
-        if word in _FUNCTION_WORDS or len(word) < 2:  # "u" of U.S. is no rendering
+        if not _may_open(word):
             continue
         for size in range(1, MAX_NGRAM + 1):
             end = start + size
             if end > len(words):
                 break
-            if words[end - 1] not in _FUNCTION_WORDS:
-                grams.add(" ".join(words[start:end]))
+            last = words[end - 1]
+            if last[0].isdigit() or last in _NOT_IN_TERMS or (size > 1 and last in _CLAUSE_JOINERS):
+                break  # no number, month or ordinal inside a rendering, nor a clause's "on", "with"
+            if _may_close(last):
+                grams.setdefault(" ".join(words[start:end]), start / len(words))
     return grams
 
 
-def chinese_words(text: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+def _may_open(word: str) -> bool:
+    return (
+        len(word) >= 2  # "u" of U.S. is no rendering
+        and not word[0].isdigit()
+        and word not in _FUNCTION_WORDS
+        and word not in _CLAUSE_WORDS
+        and not (word.endswith("ly") and word not in _LY_WORDS)
+    )
+
+
+def _may_close(word: str) -> bool:
+    return _may_open(word) and not word.endswith("'s")
+
+
+def aligned_units(zh: str, en: str, ratio: float = 3.0) -> list[tuple[str, str]]:
+    """The pair as aligned units: its sentences aligned by length (Gale and Church's idea: a
+    sentence and its translation have proportional lengths, ``ratio`` English characters to a
+    Chinese one), one to one, one to two or two to one; the whole pair where they do not align."""
+    zh_sentences = [part for part in _ZH_SENTENCE_END.split(zh) if part.strip()]
+    en_sentences = [part for part in _EN_SENTENCE_END.split(en) if part.strip()]
+    if len(zh_sentences) < 2 or len(en_sentences) < 2:
+        return [(zh, en)]
+    beads = _align(zh_sentences, en_sentences, ratio)
+    return beads if beads is not None else [(zh, en)]
+
+
+#: The beads a sentence alignment is made of (Chinese sentences, English sentences), and what a bead
+#: other than one to one costs on top of its length mismatch.
+_BEADS = ((1, 1, 0.0), (1, 2, 0.7), (2, 1, 0.7), (2, 2, 1.2), (1, 3, 1.2), (3, 1, 1.2), (1, 4, 1.8), (2, 3, 1.8))
+
+
+def _align(zh: list[str], en: list[str], ratio: float) -> list[tuple[str, str]] | None:
+    if len(zh) * len(en) > 10_000:
+        return None  # a pair of hundreds of sentences: left whole
+    inf = float("inf")
+    cost = [[inf] * (len(en) + 1) for _ in range(len(zh) + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (len(en) + 1) for _ in range(len(zh) + 1)]
+    cost[0][0] = 0.0
+    for i in range(len(zh) + 1):
+        for j in range(len(en) + 1):
+            if cost[i][j] == inf:
+                continue
+            for di, dj, penalty in _BEADS:
+                if i + di > len(zh) or j + dj > len(en):
+                    continue
+                zh_length = sum(len(part) for part in zh[i : i + di])
+                en_length = sum(len(part) for part in en[j : j + dj])
+                step = abs(math.log((en_length + 1) / (ratio * zh_length + 1))) + penalty
+                if cost[i][j] + step < cost[i + di][j + dj]:
+                    cost[i + di][j + dj] = cost[i][j] + step
+                    back[i + di][j + dj] = (di, dj)
+    if back[len(zh)][len(en)] is None:
+        return None
+    beads = []
+    i, j = len(zh), len(en)
+    while i or j:
+        di, dj = back[i][j]  # type: ignore[misc]
+        beads.append(("".join(zh[i - di : i]), " ".join(part.strip() for part in en[j - dj : j])))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+def _chinese_words(text: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
     words = cache.get(text)
     if words is None:
         import jieba
 
         from qa.lang.terms.fold import fold_chinese
 
-        # Traditional and Simplified spellings of a word are one candidate
+        # Traditional and Simplified spellings of a word are one candidate; jieba's HMM finds the
+        # words its dictionary lacks (new terms and names)
         words = cache[text] = frozenset(word for word in jieba.cut(fold_chinese(text)) if _HAN_WORD.match(word))
     return words
 
 
-def _term_tagger() -> Callable[[str], bool]:
-    """Whether a word may be a term, by the part of speech jieba's dictionary gives it."""
-    import jieba.posseg
+def _may_be_term(word: str, idf: dict[str, float], median_idf: float) -> bool:
+    from qa.lang.segmentation import word_tag
 
-    tags = jieba.posseg.dt.word_tag_tab  # the dictionary's word → tag table, read on first use
+    tag = word_tag(word)
+    if not (tag is None or tag in _TERM_TAGS) or idf.get(word, median_idf) < MIN_IDF:
+        return False
+    if tag is None or tag.startswith("nr"):
+        # a word jieba guessed (its HMM), or calls a name on weak grounds (广泛开展 nr): a term only if
+        # the longest dictionary word ending it is no verb (信访工作, 示范区; not 广泛开展, which ends with 开展)
+        for start in range(1, len(word) - 1 + 1):
+            head = word_tag(word[start:])
+            if head is not None:
+                return not head.startswith("v") or head == "vn"
+    return True
 
-    def may_be_term(word: str) -> bool:
-        tag = tags.get(word)
-        return tag is None or tag.startswith(_TERM_TAGS)
 
-    return may_be_term
+def _g2(together: int, term: int, gram: int, units: int) -> float:
+    """Dunning's log-likelihood ratio of a 2x2 table: units with both, with the term, with the n-gram, all."""
+    cells = (together, term - together, gram - together, units - term - gram + together)
+    rows, columns = (term, units - term), (gram, units - gram)
+    total = 0.0
+    for index, observed in enumerate(cells):
+        expected = rows[index // 2] * columns[index % 2] / units
+        if observed > 0 and expected > 0:
+            total += observed * math.log(observed / expected)
+    return 2 * total
 
 
 def extract_terms(
-    pairs: Iterable[tuple[str, str]],
+    pairs: Iterable[tuple[str, str] | tuple[str, str, str]],
     *,
     top: int = 100,
     min_count: int = 2,
     progress: Callable[[int], None] | None = None,
 ) -> list[CandidateTerm]:
-    """The ``top`` candidate terms of zh/en pairs with their most specific English rendering.
+    """The ``top`` candidate terms of zh/en pairs (optionally with where each pair is, ``path:line``),
+    each with the English rendering its translations use, best evidence first.
 
     ``progress`` is told how many pairs were processed, in steps, over two passes
     (segmenting the Chinese, then counting the English).
@@ -125,50 +273,61 @@ def extract_terms(
     import jieba.analyse
 
     jieba.setLogLevel(60)  # jieba logs its dictionary loading on stderr
-    # A translation memory or an MT test set repeats a source once per translation: evidence
-    # is counted per distinct Chinese text (its translations together), else one sentence
-    # translated ten times would make every word in it a term with ten matching renderings.
+    listed = [(item[0], item[1], item[2] if len(item) > 2 else "") for item in pairs]
+    # pass 1: aligned units, by distinct Chinese text, and the Chinese words of each
     segmented: dict[str, frozenset[str]] = {}
-    translations: dict[str, list[str]] = {}
-    sources: Counter[str] = Counter()  # distinct Chinese texts that hold the word
-    for number, (zh, en) in enumerate(pairs, start=1):
-        known = translations.get(zh)
-        if known is None:
-            translations[zh] = [en]
-            sources.update(chinese_words(zh, segmented))
-        else:
-            known.append(en)
+    unit_texts: dict[str, list[str]] = {}  # Chinese unit → its translations
+    unit_place: dict[str, str] = {}
+    ratio = sum(len(en) for _, en, _ in listed) / max(sum(len(zh) for zh, _, _ in listed), 1)
+    ratio = min(max(ratio, 1.0), 6.0)  # English characters per Chinese one: about 3 in these texts
+    for number, (zh, en, where) in enumerate(listed, start=1):
+        for zh_unit, en_unit in aligned_units(zh, en, ratio):
+            unit_texts.setdefault(zh_unit, []).append(en_unit)
+            unit_place.setdefault(zh_unit, where)
+            _chinese_words(zh_unit, segmented)
         if progress is not None and number % 1000 == 0:
             progress(1000)
-    pair_count = sum(len(texts) for texts in translations.values())
     if progress is not None:
-        progress(pair_count % 1000)
+        progress(len(listed) % 1000)
     idf = jieba.analyse.default_tfidf.idf_freq
     median_idf = jieba.analyse.default_tfidf.median_idf
-    may_be_term = _term_tagger()
-    ranked = sorted(
-        (
-            (count * idf.get(word, median_idf), word)
-            for word, count in sources.items()
-            if count >= min_count and idf.get(word, median_idf) >= MIN_IDF and may_be_term(word)
-        ),
-        reverse=True,
-    )
-    # more candidates than asked for: some find no rendering
-    candidates = {word: score for score, word in ranked[: max(top * 2, top + 50)]}
+    term_units: Counter[str] = Counter(word for words in segmented.values() for word in words)
+    terms = {word for word, count in term_units.items() if count >= min_count and _may_be_term(word, idf, median_idf)}
 
-    # pass 2: n-grams co-occurring with each candidate, and in how many sources' translations each occurs
-    together: dict[str, Counter[str]] = {word: Counter() for word in candidates}
-    seen_sources: Counter[str] = Counter()
-    ngram_sources: Counter[str] = Counter()
+    # pass 2: the n-grams of each unit's translations, and which candidate terms they meet
+    gram_units: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    #: how far apart, summed over their units, a term and an n-gram stand (shares of each side's length):
+    #: a translation keeps roughly the order of its source, so a term's rendering stands about where it does
+    apart: dict[str, Counter[str]] = defaultdict(Counter)
+    first_place: dict[tuple[str, str], str] = {}
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)  # n-gram key → how it is written
+    seen: Counter[str] = Counter()
     done = 0
-    for zh, texts in translations.items():
-        grams = set().union(*(english_ngrams(en) for en in texts))
-        ngram_sources.update(grams)
-        for word in segmented[zh] & candidates.keys():
-            seen_sources[word] += 1
-            if seen_sources[word] <= MAX_SOURCES_PER_TERM:
-                together[word].update(grams)
+    from qa.lang.terms.fold import fold_chinese
+
+    for zh_unit, texts in unit_texts.items():
+        places: dict[str, float] = {}
+        for en in texts:
+            for surface, place in english_ngram_places(en).items():
+                # "action plan" and "action plans" are one n-gram, counted under their stems
+                gram = _gram_key(surface)
+                surfaces[gram][surface] += 1
+                places.setdefault(gram, place)
+        gram_units.update(places.keys())
+        folded = None
+        for word in segmented[zh_unit] & terms:
+            seen[word] += 1
+            if seen[word] <= MAX_UNITS_PER_TERM:
+                together[word].update(places.keys())
+                folded = folded or fold_chinese(zh_unit)
+                here = max(folded.find(word), 0) / max(len(folded), 1)
+                distances = apart[word]
+                for gram, place in places.items():
+                    distances[gram] += abs(here - place)
+                if unit_place[zh_unit]:
+                    for gram in places:
+                        first_place.setdefault((word, gram), unit_place[zh_unit])
         if progress is not None:
             done += len(texts)
             if done >= 1000:
@@ -177,32 +336,148 @@ def extract_terms(
     if progress is not None:
         progress(done)
 
-    found: list[CandidateTerm] = []
-    for word, score in candidates.items():
-        frequency = sources[word]
-        sampled = min(frequency, MAX_SOURCES_PER_TERM)
-        scored: list[tuple[float, int, str]] = []
-        for gram, count in together[word].most_common(50):
-            if count < min_count:
-                break
-            # co-occurrences were counted over a sample of the term's sources: scale them up
-            dice = min(2 * count * frequency / sampled / (frequency + ngram_sources[gram]), 1.0)
-            scored.append((dice, count, gram.count(" "), gram))
-        # at equal strength the longer n-gram: "united states" rather than "states" or "united"
-        scored.sort(reverse=True)
-        if not scored or scored[0][0] < MIN_DICE:
+    # association of every (term, n-gram) seen together often enough
+    units = len(unit_texts)
+    from qa.lang.terms.dictionary import available, gloss_share
+
+    written = {gram: forms.most_common(1)[0][0] for gram, forms in surfaces.items()}  # the commonest form
+
+    glossed = available()
+    links: list[tuple[float, float, int, int, float, str, str]] = []
+    for word, grams in together.items():
+        frequency = term_units[word]
+        sampled = min(frequency, MAX_UNITS_PER_TERM)
+        spelled = _pinyin(word)
+        for gram, met in grams.items():
+            if met < min_count:
+                continue
+            count = round(met * frequency / sampled)  # counted over a sample of the term's units
+            dice = 2 * count / (frequency + gram_units[gram])
+            if dice < MIN_DICE:
+                continue
+            g2 = _g2(count, frequency, gram_units[gram], units)
+            distance = apart[word][gram] / met
+            if g2 >= MIN_G2 and distance <= MAX_DISTANCE:
+                # the link's strength: association, discounted by how far apart the two stand, doubled
+                # for a name the English spells in pinyin (中关村 Zhongguancun)
+                # and raised by what the dictionary glosses the term with (行动计划 "action plan")
+                pinyin = bool(spelled) and _spells(written[gram], spelled)
+                share = gloss_share(word, written[gram]) if glossed else 0.0
+                if glossed and not (share or pinyin) and (count < 3 or dice < 0.6):
+                    continue  # no word of it glosses the term: on little evidence, a neighbour's words
+                glossed_words = round(share * len(gram.split()))  # "action plan" glossed whole beats "action"
+                strength = g2 * (1 - distance) * (1 + 2 * share + glossed_words / 2) * (2 if pinyin else 1)
+                # at equal strength, more evidence, then the longer n-gram ("united states", not "states")
+                links.append((strength, g2, count, gram.count(" "), dice, word, gram))
+    links.sort(key=lambda link: (-link[0], -link[2], -link[3], link[5], link[6]))
+
+    # competitive linking: the best link first, each n-gram to one term; a term may take up to
+    # MAX_RENDERINGS n-grams, the later ones only as alternatives that do not overlap the first
+    linked: dict[str, list[tuple[float, int, float, str]]] = {}
+    taken: set[str] = set()
+    for _, g2, count, _, dice, word, gram in links:
+        if gram in taken:
             continue
-        best_dice, best_count, _, best = scored[0]
-        chosen = [best]
-        for dice, _, _, gram in scored[1:]:
-            if len(chosen) == MAX_RENDERINGS or dice < max(MIN_DICE, ALTERNATIVE_SHARE * best_dice):
-                break
-            if not any(_overlaps(gram, other) for other in chosen):
-                chosen.append(gram)
-        found.append(CandidateTerm(word, best, frequency, best_count, round(best_dice, 3), score, tuple(chosen[1:])))
-        if len(found) == top:
+        chosen = linked.get(word)
+        if chosen is not None and (
+            len(chosen) >= MAX_RENDERINGS or any(_overlaps(written[gram], written[c[3]]) for c in chosen)
+        ):
+            continue
+        taken.add(gram)
+        linked.setdefault(word, []).append((g2, count, dice, gram))
+
+    # a rendering never written without the word after it is the longer phrase ("demonstration" is
+    # always "demonstration zone", "mountainous" always "mountainous areas"): the n-gram, found as
+    # often with the term as alone, takes that head noun (one content word, and a joiner before it),
+    # unless it is the word another term is rendered with ("national defense" + "mobilization")
+    for word, chosen in linked.items():
+        for index, (g2, count, dice, gram) in enumerate(chosen):
+            longer = [
+                other
+                for other, met in together[word].items()
+                if met == together[word][gram]
+                and gram_units[other] == gram_units[gram]
+                and other not in taken
+                and other.count(" ") - gram.count(" ") in (1, 2)
+                and other.startswith(f"{gram} ")  # an English head noun comes last: modifiers first
+                and sum(part not in _FUNCTION_WORDS for part in other.split()) == len(gram.split()) + 1
+                and other.rsplit(" ", 1)[1] not in taken  # the word another term is rendered with
+            ]
+            if longer:
+                other = max(longer, key=lambda text: (len(text), text))
+                taken.add(other)
+                chosen[index] = (g2, count, dice, other)
+    kept = _keep_consistent({word: [written[gram] for *_, gram in chosen] for word, chosen in linked.items()}, listed)
+    found = []
+    for word, renderings in kept.items():
+        best = next(link for link in linked[word] if written[link[3]] == renderings[0])
+        found.append(
+            CandidateTerm(
+                word,
+                renderings[0],
+                term_units[word],
+                best[1],
+                round(best[2], 3),
+                round(best[0], 2),
+                tuple(renderings[1:]),
+                first_place.get((word, best[3]), ""),
+            )
+        )
+    # the most evidence first: a term met in many units with one rendering is the surest proposal
+    found.sort(key=lambda candidate: (-candidate.together, -candidate.score, candidate.zh))
+    return found[:top]
+
+
+@lru_cache(maxsize=1 << 18)
+def _gram_key(gram: str) -> str:
+    from qa.lang.terms.dictionary import stem
+
+    return " ".join(stem(word) for word in gram.split())
+
+
+def _pinyin(word: str) -> str:
+    """The word in toneless pinyin, run together (中关村 → zhongguancun), or "" without pypinyin."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # pragma: no cover - a dependency; the links only lose a hint
+        return ""
+    return "".join(lazy_pinyin(word))
+
+
+def _spells(gram: str, pinyin: str) -> bool:
+    """Whether the n-gram writes the term in pinyin: a word of it, or all of it run together."""
+    return pinyin in gram.replace("-", " ").split() or gram.replace(" ", "").replace("-", "") == pinyin
+
+
+def _keep_consistent(linked: dict[str, list[str]], pairs: list[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """The terms whose renderings (best first) are in the English of every pair whose Chinese holds
+    the term, as TERM002 matches them with all the proposals as one glossary (the longest term wins,
+    as when a team saves the list), each with the fewest renderings that do; a term whose renderings
+    miss a pair is dropped, and the others are checked again without it (it shadowed shorter ones)."""
+    from qa.lang.terms.glossary import GlossaryEntry
+    from qa.lang.terms.index import Glossary
+
+    terms = dict(linked)
+    while terms:
+        glossary = Glossary.from_entries(
+            [[GlossaryEntry(word, tuple(renderings)) for word, renderings in terms.items()]]
+        )
+        used: dict[str, list[set[str]]] = defaultdict(list)  # term → the renderings found, per pair using it
+        for zh, en, _ in pairs:
+            for use in glossary.uses(zh, en):
+                used[use.entry.zh].append({rendering for *_, rendering in use.found})
+        missed = {word for word, found in used.items() if any(not renderings for renderings in found)}
+        if not missed:
             break
-    return found
+        terms = {word: renderings for word, renderings in terms.items() if word not in missed}
+    kept = {}
+    for word, renderings in terms.items():
+        found = used.get(word, [])
+        for count in range(1, len(renderings) + 1):  # the fewest renderings, best first, that cover every pair
+            if all(renderings_found & set(renderings[:count]) for renderings_found in found):
+                kept[word] = renderings[:count]
+                break
+    return kept
 
 
 def _overlaps(gram: str, other: str) -> bool:
@@ -216,14 +491,17 @@ def _overlaps(gram: str, other: str) -> bool:
 
 
 def format_glossary_tsv(candidates: Iterable[CandidateTerm]) -> str:
-    """Candidates as a glossary TSV (zh, rendering, a note with the evidence)."""
+    """Candidates as a glossary TSV (zh, renderings, a note with the evidence)."""
     lines = [
         "# Candidate glossary written by `qa terms extract`: check each rendering before use.",
-        "# zh<TAB>renderings<TAB>evidence: Chinese sources with the term, sources translated with the rendering, Dice",
+        "# zh<TAB>renderings<TAB>evidence: Chinese sources with the term, aligned units with the rendering,",
+        "# log-likelihood ratio (G2), Dice, and where the term is first translated so",
     ]
     for candidate in candidates:
+        where = f", first at {candidate.example}" if candidate.example else ""
         lines.append(
             f"{candidate.zh}\t{'|'.join(candidate.renderings)}\t"
-            f"in {candidate.pairs} sources, with this rendering in {candidate.together}, dice {candidate.dice:.2f}"
+            f"in {candidate.pairs} sources, with this rendering in {candidate.together}, "
+            f"G2 {candidate.score:.1f}, dice {candidate.dice:.2f}{where}"
         )
     return "\n".join(lines) + "\n"
