@@ -157,25 +157,44 @@ def compare(
     if its file was checked and its rule ran (``checked_paths``, ``codes``): checking
     one file, or one family of rules, does not make the rest of the baseline stale.
     """
-    available = Counter(entry.identity for entry in baseline.entries)
-    paths: dict[str, str] = {}
-    new: list[Finding] = []
-    baselined: list[Finding] = []
-    for finding in findings:
-        path = finding.location.path
-        if path not in paths:
-            paths[path] = baseline.relative(path)
-        identity = (paths[path], finding.code, finding.fingerprint)
-        if available[identity] > 0:
-            available[identity] -= 1
-            baselined.append(finding)
-        else:
-            new.append(finding)
-    checked = {baseline.relative(path) for path in checked_paths}
-    selected = set(codes)
-    stale = []
-    for entry in sorted(baseline.entries):
-        if available[entry.identity] > 0 and entry.path in checked and entry.code in selected:
-            available[entry.identity] -= 1
-            stale.append(entry)
-    return Comparison(tuple(new), tuple(baselined), tuple(stale))
+    matcher = BaselineMatcher(baseline)
+    new, baselined = matcher.split(findings)
+    return Comparison(tuple(new), tuple(baselined), matcher.stale(checked_paths, codes))
+
+
+class BaselineMatcher:
+    """``compare`` a run's findings a part at a time (in order), for a file checked a chunk at a time:
+    ``split`` each part, then ask for the ``stale`` entries once, at the end."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.available = Counter(entry.identity for entry in baseline.entries)
+        self._paths: dict[str, str] = {}
+
+    def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """The new findings and the baselined ones of ``findings``."""
+        available, paths, baseline = self.available, self._paths, self.baseline
+        new: list[Finding] = []
+        baselined: list[Finding] = []
+        for finding in findings:
+            path = finding.location.path
+            if path not in paths:
+                paths[path] = baseline.relative(path)
+            identity = (paths[path], finding.code, finding.fingerprint)
+            if available[identity] > 0:
+                available[identity] -= 1
+                baselined.append(finding)
+            else:
+                new.append(finding)
+        return new, baselined
+
+    def stale(self, checked_paths: Iterable[str], codes: Iterable[str]) -> tuple[BaselineEntry, ...]:
+        baseline, available = self.baseline, self.available
+        checked = {baseline.relative(path) for path in checked_paths}
+        selected = set(codes)
+        stale = []
+        for entry in sorted(baseline.entries):
+            if available[entry.identity] > 0 and entry.path in checked and entry.code in selected:
+                available[entry.identity] -= 1
+                stale.append(entry)
+        return tuple(stale)

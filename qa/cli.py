@@ -25,7 +25,7 @@ from qa.config import FAIL_ON, FORMATS, SOURCES, ConfigError, discover_config
 from qa.model import Finding, severity_rank
 from qa.output import OutputError, check_output, open_output, refuse_inputs
 from qa.parallel import WorkerError
-from qa.readers import SUFFIXES, InputError, display_path
+from qa.readers import ALL_SUFFIXES, SUFFIXES, InputError, display_path
 from qa.rules import RegistryError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
@@ -227,6 +227,7 @@ def run_check(
     source: str | None = None,
     fix: bool = False,
     diff: bool = False,
+    chunk_pairs: int | None = None,
 ) -> int:
     arguments = dict(locals())  # --fix checks again, with the same arguments, what it fixed
     from qa.engine import Engine
@@ -270,6 +271,25 @@ def run_check(
         files = [file for file in files if changes.touches(file)]
         if aligned is not None and not any(changes.touches(file) for file in aligned):
             aligned = None  # neither file of the pair changed: nothing of it to check
+    from qa.readers.stream import is_streamable
+
+    if any(is_streamable(file) for file in files):  # corpus files (qa/streaming.py): a chunk at a time
+        from qa.streaming import CHUNK_PAIRS, fallback_reason, run_streaming, say_fallback
+
+        reason = fallback_reason(engine, files, output_format=output_format, fix=fix, diff=diff, since=since,
+                                 aligned=aligned, record=record_baseline is not None)
+        if reason is None:
+            progress = _progress()
+            with progress or nullcontext(), _collector_paused():
+                return run_streaming(
+                    engine, {file: walked[file] for file in files}, config=config, output_format=output_format,
+                    open_stream=lambda: _output_stream(output) if stream is None else nullcontext(stream),
+                    fail_on=fail_on, baseline=baseline, strict_baseline=strict_baseline,
+                    skip_non_bilingual=skip_non_bilingual, jobs=jobs, show_all=show_all, version=__version__,
+                    chunk_pairs=chunk_pairs or CHUNK_PAIRS, encoding=encoding or config.encoding, columns=columns,
+                    source=source, progress=progress,
+                )
+        say_fallback(reason, files)
     findings: list[Finding] = []
     progress = _progress()
     with progress or nullcontext(), _collector_paused():
@@ -376,7 +396,7 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=f"Files or directories to check. Directories are searched for {', '.join(SUFFIXES)} files.",
+            help=f"Files or directories to check. Directories are searched for {', '.join(ALL_SUFFIXES)} files.",
             show_default=False,
         ),
     ] = None,
@@ -417,14 +437,18 @@ def check(
     en: Annotated[Path | None, typer.Option("--en", help="English file of a line-aligned pair (with --zh).")] = None,
     columns: Annotated[
         str | None,
-        typer.Option(help="CSV columns holding the Chinese and the English, by header name: --columns 中文,English."),
+        typer.Option(
+            help="The columns holding the Chinese and the English, by name: a CSV header's (--columns 中文,English), "
+            "a JSON Lines file's fields or a Parquet file's columns (default zh,en)."
+        ),
     ] = None,
     source: Annotated[
         str | None,
         typer.Option(
             "--source",
             metavar="zh|en",
-            help="The language the pairs of line formats (.txt, .tsv, .csv, --zh/--en) were translated from; "
+            help="The language the pairs of line formats (.txt, .tsv, .csv, --zh/--en; .tsv.gz, .jsonl, .parquet…) "
+            "were translated from; "
             "rules judge the other. Default: the first line or column (or `source` in the config). PO, XLIFF "
             "and TMX files say their own direction.",
             show_default=False,
@@ -485,6 +509,12 @@ def check(
     ] = False,
 ) -> None:
     """Check zh/en pairs in files and report findings.
+
+    Corpus files (.tsv, .tsv.gz, .tsv.zst, .jsonl, .jsonl.gz, .jsonl.zst, .parquet) are read, checked
+    and reported 10,000 pairs at a time, in bounded memory, with the same report: ALN and FN002-FN004
+    look at a chunk at a time, FN001 keeps the pairs with footnote markers, CON001/CON002 a hash per
+    segment and read the file again. --fix, --diff, --since, --format github/html, TERM004 with a
+    glossary and scope = "run" read the files whole.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
     2 usage, config or input error; 3 a bug in qa (QA_DEBUG=1 shows it); 130 interrupted.

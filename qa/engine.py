@@ -122,15 +122,25 @@ class Engine:
         return self._instances
 
     def check(
-        self, document: Document, progress: Callable[[int], None] | None = None, jobs: int = 1
+        self,
+        document: Document,
+        progress: Callable[[int], None] | None = None,
+        jobs: int = 1,
+        *,
+        seen: Counter[tuple] | None = None,
+        finishing: Sequence[Rule] | None = None,
     ) -> list[Finding]:
         """All findings of one document, sorted. ``progress`` is told how many pairs were checked.
 
         ``jobs`` processes check the pairs (0: as many as there are cores, for a large document;
-        see qa.parallel); the findings are the same whatever their number."""
+        see qa.parallel); the findings are the same whatever their number.
+
+        A file checked a chunk at a time (qa/streaming.py) is a Document per chunk: ``seen`` then
+        counts the findings' occurrences across the chunks (for their fingerprints), and
+        ``finishing`` names the rules whose ``finish`` runs on each chunk (default: every rule)."""
         instances = self.instances()
         findings: list[Finding] = []
-        seen: Counter[tuple] = Counter()
+        seen = Counter() if seen is None else seen
         # rules that only look at whole documents (ALN, FN002-FN004) cost nothing per pair
         pair_rules = [rule for rule in instances if type(rule).check is not Rule.check]
         pure_rules = [rule for rule in pair_rules if rule.pure]
@@ -158,14 +168,26 @@ class Engine:
                     add(self._finding(rule, hit, document, pair, seen))
             if progress is not None:
                 progress(end - start)
-        for rule in instances:
+        findings.extend(self.finish_findings(document, instances if finishing is None else finishing, seen))
+        findings.sort(key=Finding.sort_key)
+        self._collect_stale_ignores(document)
+        return findings
+
+    def finish_findings(self, document: Document, rules: Iterable[Rule], seen: Counter[tuple]) -> list[Finding]:
+        """The findings of the document-level half (``finish``) of ``rules``, in rule order, unsorted."""
+        findings = []
+        for rule in rules:
             for hit in rule.finish(document):
                 if hit.pair is not None and hit.pair.suppress and self._suppressed(rule, hit.pair):
                     continue
                 findings.append(self._finding(rule, hit, document, hit.pair, seen))
-        findings.sort(key=Finding.sort_key)
-        self._collect_stale_ignores(document)
         return findings
+
+    def finding(self, rule: Rule, hit: Hit, document: Document, seen: Counter[tuple]) -> Finding | None:
+        """One hit of ``rule`` as a finding (None when a ``qa: ignore`` note of its pair silences it)."""
+        if hit.pair is not None and hit.pair.suppress and self._suppressed(rule, hit.pair):
+            return None
+        return self._finding(rule, hit, document, hit.pair, seen)
 
     def check_run(self, documents: Sequence[Document]) -> list[Finding]:
         """The findings of run-level rules (``finish_run``: consistency across every file of a run),

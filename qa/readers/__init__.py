@@ -13,18 +13,22 @@ import regex
 from qa.model import Document, Side
 from qa.readers.decoding import decode, split_lines
 from qa.readers.errors import InputError, NotBilingualError
+from qa.readers.stream import STREAM_SUFFIXES
 from qa.readers.tsv import read_tsv
 from qa.readers.txt import read_txt
 
 __all__ = [
+    "ALL_SUFFIXES",
     "LINE_SUFFIXES",
     "READERS",
+    "STREAM_SUFFIXES",
     "SUFFIXES",
     "InputError",
     "NotBilingualError",
     "decode_lines",
     "display_path",
     "expand_paths",
+    "file_suffix",
     "read_data",
     "read_lines",
     "read_path",
@@ -59,7 +63,21 @@ _XML_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".sdlxliff"})
 #: reader's (the first line or column is the source) unless ``--source`` / ``[tool.qa] source``
 #: says otherwise. Catalogues (PO, XLIFF, TMX) declare theirs and keep it.
 LINE_SUFFIXES = frozenset({".txt", ".tsv", ".csv"})
+#: Every suffix qa check reads: the formats above, and the corpus formats read a chunk at a time
+#: (qa/readers/stream.py: .tsv.gz, .tsv.zst, .jsonl[.gz|.zst], .parquet), line formats too.
+ALL_SUFFIXES = tuple(dict.fromkeys((*SUFFIXES, *STREAM_SUFFIXES)))
 _HAN = regex.compile(r"\p{Han}")
+
+
+_KNOWN = frozenset(ALL_SUFFIXES)
+
+
+def file_suffix(path: Path) -> str:
+    """The suffix that names ``path``'s format: a double one for a compressed corpus (".tsv.gz",
+    ".jsonl.zst"), else the last one, lower-cased."""
+    from qa.readers.stream import stream_suffix
+
+    return stream_suffix(path) or path.suffix.lower()
 
 
 def display_path(path: Path) -> str:
@@ -78,12 +96,12 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
             found = sorted(
                 candidate
                 for candidate in path.rglob("*")
-                if candidate.suffix.lower() in READERS
+                if file_suffix(candidate) in _KNOWN
                 and candidate.is_file()
                 and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
             )
             if not found:
-                raise InputError(f"no {', '.join(SUFFIXES)} files in this directory", display_path(path))
+                raise InputError(f"no {', '.join(ALL_SUFFIXES)} files in this directory", display_path(path))
             yield from found
         elif path.exists() or path.is_symlink():
             yield path
@@ -161,9 +179,14 @@ def read_path(
     (PO, XLIFF, TMX) declare themselves.
     """
     name = display_path(path)
-    suffix = f".{format.lstrip('.')}" if format else path.suffix.lower()
+    suffix = f".{format.lstrip('.')}" if format else file_suffix(path)
+    if suffix not in READERS and suffix in STREAM_SUFFIXES:  # a compressed TSV, JSON Lines, Parquet
+        from qa.readers.stream import read_document
+
+        return read_document(path, name=name, suffix=suffix, source=source, columns=columns, encoding=encoding)
     if suffix not in READERS:
-        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUFFIXES)}", name)
+        supported = ", ".join(ALL_SUFFIXES)
+        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; supported: {supported}", name)
     return read_data(name, _file_bytes(path), suffix, encoding=encoding, columns=columns, source=source)
 
 

@@ -7,12 +7,13 @@ removed, renamed or changes meaning; adding a field keeps the version.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import islice
 from json.encoder import encode_basestring as _encode_string  # C; quotes and escapes, keeps non-ASCII
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qa.model import Finding
-from qa.report import Reporter, rule_name, summarise
+from qa.report import Reporter, Summary, rule_name, summarise
 
 if TYPE_CHECKING:
     from qa.rules.base import Rule
@@ -25,7 +26,19 @@ _BACKSLASH = "\\"
 
 class JsonReporter(Reporter):
     def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
-        document = self.document(findings, rules, records=False)
+        self.emit_stream(findings, summarise(findings, self.files, self.suppressed), rules, stream)
+
+    def emit_stream(
+        self,
+        findings: Iterable[Finding],
+        summary: Summary,
+        rules: Mapping[str, type[Rule]],
+        stream: TextIO,
+        numbers: PairNumbers | None = None,
+    ) -> None:
+        """``emit`` for findings read one at a time (``qa check`` a chunk at a time: qa/streaming.py),
+        whose ``summary`` is known beforehand; ``numbers`` keeps the pairs' texts (default: in memory)."""
+        document = self.document((), rules, records=False, summary=summary)
         del document["findings"], document["pairs"]
         # Pretty-printed, except that each finding (and each pair) is one line: readable, greppable, and
         # written by json's C encoder (an indented dump runs in pure Python, which took longer than the
@@ -33,24 +46,28 @@ class JsonReporter(Reporter):
         head = json.dumps(document, ensure_ascii=False, indent=2)[:-2]  # without the closing "\n}"
         stream.write(head + ',\n  "findings": [')
         separator = ",\n    "
-        writer = _LineWriter(rules)
-        for first in range(0, len(findings), 1000):  # a thousand lines a write
-            lines = separator.join([writer.line(finding) for finding in findings[first : first + 1000]])
-            stream.write(("\n    " if first == 0 else separator) + lines)
-        stream.write("\n  ],\n" if findings else "],\n")
+        writer = _LineWriter(rules, numbers)
+        findings = iter(findings)
+        first = True
+        while batch := list(islice(findings, 1000)):  # a thousand lines a write
+            lines = separator.join([writer.line(finding) for finding in batch])
+            stream.write(("\n    " if first else separator) + lines)
+            first = False
+        stream.write("\n  ],\n" if not first else "],\n")
         stream.write('  "pairs": [')
-        pairs = writer.pairs
-        for first in range(0, len(pairs), 1000):
-            lines = separator.join([_pair_line(zh, en) for zh, en in pairs[first : first + 1000]])
-            stream.write(("\n    " if first == 0 else separator) + lines)
-        stream.write("\n  ]\n}\n" if pairs else "]\n}\n")
+        written = writer.numbers.write_lines(stream, separator)
+        stream.write("\n  ]\n}\n" if written else "]\n}\n")
 
     def document(
-        self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], records: bool = True
+        self,
+        findings: Sequence[Finding],
+        rules: Mapping[str, type[Rule]],
+        records: bool = True,
+        summary: Summary | None = None,
     ) -> dict[str, Any]:
         """The whole output as plain data (what ``emit`` serialises; without the findings' records and
         the pairs when ``records`` is false, as ``emit`` makes them a thousand at a time)."""
-        summary = summarise(findings, self.files, self.suppressed)
+        summary = summary or summarise(findings, self.files, self.suppressed)
         document: dict[str, Any] = {
             "version": SCHEMA_VERSION,
             "tool": {"name": "qa", "version": self.version},
@@ -94,6 +111,14 @@ class PairNumbers:
             self.pairs.append(texts)
         self._last = (evidence.zh, evidence.en, number)
         return number
+
+    def write_lines(self, stream: TextIO, separator: str) -> int:
+        """Write the ``pairs`` lines of the JSON output, a thousand a write; how many were written."""
+        pairs = self.pairs
+        for first in range(0, len(pairs), 1000):
+            lines = separator.join([_pair_line(zh, en) for zh, en in pairs[first : first + 1000]])
+            stream.write(("\n    " if first == 0 else separator) + lines)
+        return len(pairs)
 
 
 def context(finding: Finding) -> tuple[str, str]:
@@ -182,10 +207,9 @@ class _LineWriter:
     ``pairs`` collects the texts of the findings' pairs, numbered as the lines name them.
     """
 
-    def __init__(self, rules: Mapping[str, type[Rule]]) -> None:
+    def __init__(self, rules: Mapping[str, type[Rule]], numbers: PairNumbers | None = None) -> None:
         self.rules = rules
-        self._numbers = PairNumbers()
-        self.pairs = self._numbers.pairs
+        self.numbers = self._numbers = numbers or PairNumbers()
 
     def line(self, finding: Finding) -> str:
         string = _encode_string

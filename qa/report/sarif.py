@@ -45,24 +45,33 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 class SarifReporter(Reporter):
-    def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
-        log, total = self.log(findings, rules), len(findings)
+    def emit(
+        self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO, total: int | None = None
+    ) -> None:
+        """``total``: how many findings the run has when ``findings`` holds only the most severe of them
+        (at least MAX_RESULTS_PER_RUN, as ``most_severe`` chooses: qa/streaming.py reads them so)."""
+        total = len(findings) if total is None else total
+        log = self.log(findings, rules, total=total)
         text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
         kept = len(log["runs"][0]["results"])
         while len(gzip.compress(text.encode("utf-8"), compresslevel=6)) > MAX_GZIP_BYTES and kept > 0:
             kept = kept * 9 // 10  # shrink by a tenth until it fits: a handful of rounds even at 25,000 results
-            log = self.log(findings, rules, limit=kept)
+            log = self.log(findings, rules, limit=kept, total=total)
             text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
         if kept < total:
             sys.stderr.write(f"qa: warning: {capped_message(kept, total)}\n")
         stream.write(text)
 
     def log(
-        self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], limit: int | None = None
+        self,
+        findings: Sequence[Finding],
+        rules: Mapping[str, type[Rule]],
+        limit: int | None = None,
+        total: int | None = None,
     ) -> dict[str, Any]:
         """The whole SARIF log as plain data (what ``emit`` serialises), with at most ``limit``
-        results (default: GitHub's limit per run)."""
-        total = len(findings)
+        results (default: GitHub's limit per run); ``total`` as for ``emit``."""
+        total = len(findings) if total is None else total
         findings = most_severe(findings, MAX_RESULTS_PER_RUN if limit is None else limit)
         descriptors = rule_descriptors(findings, rules)
         rule_index = {descriptor["id"]: index for index, descriptor in enumerate(descriptors)}

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.model import TAG_MARK, Evidence, Finding, Side
-from qa.report import Reporter, rule_name, summarise, summary_line
+from qa.report import Reporter, Summary, rule_name, summarise, summary_line
 
 if TYPE_CHECKING:
     from qa.rules.base import Rule
@@ -70,7 +70,15 @@ class TableReporter(Reporter):
         self.color = color
         self.full_rows = full_rows
 
-    def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
+    def emit(
+        self,
+        findings: Sequence[Finding],
+        rules: Mapping[str, type[Rule]],
+        stream: TextIO,
+        summary: Summary | None = None,
+    ) -> None:
+        """``summary``: the run's counts when ``findings`` are only the first of its findings (a corpus
+        checked a chunk at a time shows the first ``qa.streaming.TABLE_LIMIT``); a line then says so."""
         console = Console(
             file=stream,
             width=self.width or console_width(stream),
@@ -102,7 +110,12 @@ class TableReporter(Reporter):
             stream.write("\n")
             full -= len(shown)
         with console.capture() as capture:
-            console.print(Text(summary_line(summarise(findings, self.files, self.suppressed)), style="bold"))
+            if summary is not None and summary.findings > len(findings):
+                console.print(Text(
+                    f"showing the first {len(findings):,} of {summary.findings:,} findings; "
+                    "--format json or sarif -o FILE reports all of them", style="bold"))  # fmt: skip
+            summary = summary or summarise(findings, self.files, self.suppressed)
+            console.print(Text(summary_line(summary), style="bold"))
         stream.write(_TRAILING_SPACES.sub(r"\1", capture.get()))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.readers import SUFFIXES, InputError, expand_paths, read_path
+from qa.readers import ALL_SUFFIXES, InputError, expand_paths, read_path
 
 PAIR = "各位代表!\nFellow Deputies,\n"
 
@@ -47,7 +47,7 @@ def test_missing_file_and_empty_directory(tmp_path: Path):
     assert (result.returncode, result.stderr) == (2, "qa: error: missing.txt: no such file or directory\n")
     result = run_qa("check", "empty", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr == f"qa: error: empty: no {', '.join(SUFFIXES)} files in this directory\n"
+    assert result.stderr == f"qa: error: empty: no {', '.join(ALL_SUFFIXES)} files in this directory\n"
 
 
 def test_directories_recurse_by_suffix_and_skip_hidden(tmp_path: Path):
