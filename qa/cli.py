@@ -814,6 +814,184 @@ def terms_extract(
     raise typer.Exit(code)
 
 
+corpus_app = typer.Typer(
+    help="Corpora of millions of pairs, checked or filtered on a Dask cluster (a local one by default).",
+    no_args_is_help=True,
+    suggest_commands=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(corpus_app, name="corpus")
+
+_CORPUS_NOTE = (
+    "Inputs: .tsv, .tsv.gz, .tsv.zst, .jsonl(.gz/.zst) with zh/en fields, .parquet (--columns). With no "
+    "--scheduler a local Dask cluster of one process per core is started; `--scheduler tcp://HOST:8786` "
+    "(or `scheduler` under [tool.qa]) runs on a cluster you started (`dask scheduler`, `dask worker "
+    "tcp://HOST:8786` on machines with qa installed). Every pair rule runs, and FN001 (check only); not run, "
+    "since they compare pairs across the whole corpus: CON001, CON002, TERM004 (use `qa check` for them)."
+)
+
+
+def run_corpus_command(
+    paths: list[Path], *, output: Path | None, keep: Path | None, reject: Path | None, select: list[str],
+    ignore: list[str], fail_on: str | None, config_path: Path | None, scheduler: str | None, workers: int | None,
+    partition_pairs: int, columns: tuple[str, str] | None, source: str | None, encoding: str | None,
+    show_all: bool,
+) -> int:
+    from qa.corpus import check_output_path, not_run, run_corpus, summary_lines
+    from qa.engine import Engine
+    from qa.readers.stream import STREAM_SUFFIXES, is_streamable
+
+    config = discover_config(config_path)
+    filtering = keep is not None or reject is not None
+    fail_on = fail_on or ("warning" if filtering else config.fail_on)
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on: expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
+    source = source or config.source
+    if source is not None and source not in SOURCES:
+        raise UsageError(f"--source: expected zh or en, got {source!r}")
+    if partition_pairs < 1:
+        raise UsageError(f"--partition-pairs: expected a positive number, got {partition_pairs}")
+    if workers is not None and workers < 1:
+        raise UsageError(f"--workers: expected a positive number, got {workers}")
+    full = Engine.from_config(config, select, ignore)
+    left = not_run(full.rules, filtering=filtering)
+    engine = Engine.from_config(config, select, [*ignore, *left]) if left else full
+    if not engine.rules:
+        raise UsageError(f"no rules left to check in corpus mode: {', '.join(left) or 'none selected'} "
+                         "compare pairs across the corpus (use `qa check`)")
+    files = list(_files_to_read(paths))
+    bad = [file for file in files if not is_streamable(file)]
+    if bad:
+        raise InputError(f"not a corpus file (qa corpus reads {', '.join(STREAM_SUFFIXES)}; use `qa check` for "
+                         "other formats)", display_path(bad[0]))
+    if not files:
+        raise UsageError("no corpus files in the input")
+    for path, option in ((keep, "--keep"), (reject, "--reject")):
+        if path is not None:
+            check_output_path(path, option)
+    if output is not None and any(output.resolve() == file.resolve() for file in files):
+        raise UsageError(f"--output {output}: is one of the inputs")
+    _refuse_overwriting_inputs(keep, files)
+    _refuse_overwriting_inputs(reject, files)
+    if left:
+        sys.stderr.write(f"qa corpus: not run in corpus mode: {', '.join(left)} (they compare pairs across the "
+                         "whole corpus; `qa check` runs them)\n")
+    progress = _progress()
+    with progress or nullcontext():
+        tally = run_corpus(
+            engine, files, config=config, output=output, keep=keep, reject=reject, fail_on=fail_on,
+            scheduler=scheduler or config.scheduler, workers=workers, partition_pairs=partition_pairs,
+            show_all=show_all, progress=progress,
+            read={"columns": columns, "source": source, "encoding": encoding or config.encoding},
+        )
+    for line in summary_lines(tally, filtering=filtering, files=len(files)):
+        sys.stderr.write(line + "\n")
+    if output is not None:
+        sys.stderr.write(f"qa corpus: wrote {tally.findings:,} findings to {output}\n")
+    if filtering or fail_on == "never":
+        return EXIT_OK
+    threshold = severity_rank(fail_on)
+    return EXIT_FINDINGS if any(count for level, count in tally.by_severity.items()
+                                if severity_rank(level) <= threshold) else EXIT_OK
+
+
+_CorpusPaths = Annotated[
+    list[Path], typer.Argument(help="Corpus files or directories of them.", show_default=False)
+]
+_Select = Annotated[list[str] | None, typer.Option(help="Only these rules: codes, code prefixes or names.")]
+_Ignore = Annotated[list[str] | None, typer.Option(help="Skip these rules: codes, code prefixes or names.")]
+_Config = Annotated[Path | None, typer.Option(help="Config file (qa.toml or pyproject.toml).")]
+_Scheduler = Annotated[
+    str | None,
+    typer.Option(help="A running Dask scheduler (tcp://HOST:8786). Default: `scheduler` under [tool.qa], "
+                 "else a local cluster started for the run."),
+]
+_Workers = Annotated[
+    int | None, typer.Option(help="Worker processes of the local cluster. [default: one per core]", min=1)
+]
+_Partition = Annotated[int, typer.Option("--partition-pairs", help="Pairs in one task.")]
+_Columns = Annotated[
+    str | None, typer.Option(help="The zh and en fields of JSON Lines, or columns of Parquet (default zh,en).")
+]
+_Source = Annotated[
+    str | None, typer.Option("--source", metavar="zh|en", help="The language the pairs were translated from.")
+]
+_Encoding = Annotated[str | None, typer.Option(help="Force the input encoding of text files.")]
+
+
+def _corpus(**arguments) -> None:
+    from qa.corpus import CorpusError
+
+    try:
+        code = run_corpus_command(**arguments)
+    except (InputError, UsageError, OutputError, ConfigError, RegistryError, CorpusError) as error:
+        raise fail(str(error)) from None
+    except OSError as error:
+        raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
+    raise typer.Exit(code)
+
+
+@corpus_app.command("check", epilog=_CORPUS_NOTE)
+def corpus_check(
+    paths: _CorpusPaths,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The findings, as a Parquet folder (file=<input>/part-N.parquet).")
+    ],
+    select: _Select = None,
+    ignore: _Ignore = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="Exit 1 on a finding at or above this severity. [default: error]")
+    ] = None,
+    config: _Config = None,
+    scheduler: _Scheduler = None,
+    workers: _Workers = None,
+    partition_pairs: _Partition = 20_000,
+    columns: _Columns = None,
+    source: _Source = None,
+    encoding: _Encoding = None,
+    show_all: Annotated[bool, typer.Option("--show-all", help="Do not fold findings into the one explaining them.")]
+    = False,
+) -> None:
+    """Check a corpus on Dask workers; write the findings as Parquet and print a summary."""
+    _corpus(paths=paths, output=output, keep=None, reject=None, select=_split(select, "--select"),
+            ignore=_split(ignore, "--ignore"), fail_on=fail_on, config_path=config, scheduler=scheduler,
+            workers=workers, partition_pairs=partition_pairs, columns=_columns(columns), source=source,
+            encoding=encoding, show_all=show_all)
+
+
+@corpus_app.command("filter", epilog=_CORPUS_NOTE)
+def corpus_filter(
+    paths: _CorpusPaths,
+    keep: Annotated[
+        Path | None, typer.Option(help="Write the pairs with no finding at or above --fail-on here (.tsv[.gz|.zst], "
+                                  ".jsonl[.gz|.zst]).")
+    ] = None,
+    reject: Annotated[
+        Path | None, typer.Option(help="Write the other pairs here, with their rule codes as a third column or field.")
+    ] = None,
+    select: _Select = None,
+    ignore: _Ignore = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="Reject a pair with a finding at or above this severity: error, "
+                                 "warning or note. [default: warning]")
+    ] = None,
+    config: _Config = None,
+    scheduler: _Scheduler = None,
+    workers: _Workers = None,
+    partition_pairs: _Partition = 20_000,
+    columns: _Columns = None,
+    source: _Source = None,
+    encoding: _Encoding = None,
+) -> None:
+    """Split a corpus into clean and rejected pairs, in input order, on Dask workers."""
+    if keep is None and reject is None:
+        raise fail("qa corpus filter needs --keep FILE, --reject FILE or both")
+    _corpus(paths=paths, output=None, keep=keep, reject=reject, select=_split(select, "--select"),
+            ignore=_split(ignore, "--ignore"), fail_on=fail_on, config_path=config, scheduler=scheduler,
+            workers=workers, partition_pairs=partition_pairs, columns=_columns(columns), source=source,
+            encoding=encoding, show_all=True)
+
+
 def _usage_message(error) -> str:
     """Click's usage error as qa's one line: lower-case, and where to read more."""
     message = error.format_message().strip()

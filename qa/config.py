@@ -46,6 +46,8 @@ class Config:
     #: The language line formats (.txt, .tsv, .csv, --zh/--en) were translated from: "zh" or "en";
     #: None keeps the reader's (the first line or column). Catalogues declare their own.
     source: str | None = None
+    #: ``qa corpus``: the Dask scheduler to run on (``tcp://host:8786``); None starts a local cluster.
+    scheduler: str | None = None
 
     @property
     def label(self) -> str:
@@ -119,6 +121,10 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
             values["jobs"] = _jobs(value, where)
         elif key == "source":
             values["source"] = _choice(value, SOURCES, where)
+        elif key == "scheduler":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: expected a scheduler address such as \"tcp://host:8786\"")
+            values["scheduler"] = value.strip()
         elif key == "rule-options":
             if not isinstance(value, dict) or not all(isinstance(options, dict) for options in value.values()):
                 raise ConfigError(f"{where}: expected tables of options per rule, e.g. [tool.qa.rule-options.TERM005]")
@@ -126,7 +132,7 @@ def parse_config(table: dict[str, Any], path: Path | None) -> Config:
         else:
             known = (
                 "select, ignore, severity, fail-on, format, encoding, rule-paths, glossaries, per-file-ignores, "
-                "rule-options, jobs, source"
+                "rule-options, jobs, source, scheduler"
             )
             raise ConfigError(f"{prefix} unknown key {key!r} (known keys: {known})")
     return Config(**values)
