@@ -26,21 +26,27 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-_WORDS = (" indeed", " too", " also", " so")
+#: One list of words per base-4 digit: no word is written twice in a row (TXT008).
+_WORDS = ((" indeed", " too", " also", " so"), (" then", " now", " here", " still"),
+          (" again", " anyway", " after all", " as well"))
 
 
 def _suffix(copy: int) -> str:
     """Words that tell copy ``copy`` (1, 2, …) of the corpus from the others: its digits in base 4."""
     words = []
+    position = 0
     while copy:
-        copy, digit = divmod(copy, len(_WORDS))
-        words.append(_WORDS[digit])
+        copy, digit = divmod(copy, 4)
+        words.append(_WORDS[position % len(_WORDS)][digit])
+        position += 1
     return "".join(words)
+
 CORPUS = Path("/work/shared/corpora/wmt-zhen-mt.tsv.gz")
 _WRAPPER = (
     "import resource, subprocess, sys\n"
@@ -48,6 +54,17 @@ _WRAPPER = (
     "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "print(code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
+
+
+_END = re.compile(r"[\s.!?;:,\"'\u201d\u2019)\]]*$")
+
+
+def _distinct(line: str, copy: int) -> str:
+    """The line with the copy's words put into its English before the closing punctuation (after it,
+    they would be a sentence without a full stop, TXT009)."""
+    zh, _, en = line.rstrip("\n").partition("\t")
+    end = _END.search(en).start()
+    return f"{zh}\t{en[:end]}{_suffix(copy)}{en[end:]}\n"
 
 
 def build(corpus: Path, pairs: int, path: Path, distinct: bool) -> None:
@@ -60,7 +77,7 @@ def build(corpus: Path, pairs: int, path: Path, distinct: bool) -> None:
         while written < pairs:
             for line in lines[: pairs - written]:
                 if distinct and copy:  # a word, not a number: the copy's pairs get no new findings
-                    line = f"{line.rstrip()}{_suffix(copy)}\n"
+                    line = _distinct(line, copy)
                 out.write(line)
             written += min(len(lines), pairs - written)
             copy += 1

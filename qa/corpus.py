@@ -100,8 +100,12 @@ class PartitionResult:
     marked: list[Pair] = field(default_factory=list)
 
 
-def check_partition(engine, name: str, pairs: Sequence[Pair], unpaired: Sequence, want_marked: bool) -> PartitionResult:
-    """Run on a worker: one partition's findings, sorted, with what the client needs to number them."""
+def check_partition(engine, name: str, payload: bytes, want_marked: bool) -> PartitionResult:
+    """Run on a worker: one partition's findings, sorted, with what the client needs to number them.
+    ``payload`` is the partition's pairs and unpaired runs, pickled by the client: one bytes object is
+    sent as it is, where a list of 20,000 pairs would be walked and pickled again by Dask."""
+    import pickle
+
     from qa.engine import Engine
     from qa.lang.markers.notes import document_markers
     from qa.rules import Rule
@@ -117,6 +121,7 @@ def check_partition(engine, name: str, pairs: Sequence[Pair], unpaired: Sequence
         recorded[id(finding)] = counter.last
         return finding
 
+    pairs, unpaired = pickle.loads(payload)
     engine._finding = recording
     try:
         document = Document(name, tuple(pairs), (), tuple(unpaired), None, 0)
@@ -165,7 +170,7 @@ def connect(scheduler: str | None, workers: int | None):
 
     count = workers or available_cores()
     cluster = LocalCluster(
-        n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50,
+        n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50,
         memory_limit=0,
     )
     return Client(cluster), cluster
@@ -418,6 +423,8 @@ def run_corpus(
 ) -> Tally:
     """Check (``output``) or filter (``keep``/``reject``) the corpus files on a Dask cluster: ``client``'s,
     else ``scheduler``'s, else a local cluster of ``workers`` processes started for the run."""
+    import pickle
+
     from qa.readers.stream import PairStream
 
     filtering = keep is not None or reject is not None
@@ -454,8 +461,8 @@ def run_corpus(
             for chunk in stream:
                 if not chunk.pairs and not chunk.unpaired:
                     continue
-                future = client.submit(check_partition, shared, stream.name, chunk.pairs, chunk.unpaired,
-                                       want_marked, pure=False)
+                payload = pickle.dumps((chunk.pairs, chunk.unpaired), protocol=pickle.HIGHEST_PROTOCOL)
+                future = client.submit(check_partition, shared, stream.name, payload, want_marked, pure=False)
                 pending.append((future, chunk.pairs))
                 while len(pending) > ahead:
                     sink.settle(*pending.popleft())

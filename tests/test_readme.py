@@ -68,7 +68,8 @@ def test_readme_commands_run(argv: list[str], tmp_path: Path):
     """Every `qa ...` line in the README runs from the repository root without a usage or input error."""
     if argv[0] == "baseline":  # write elsewhere: the committed baseline stays as it is
         argv = [arg if arg != ".qa-baseline.json" else str(tmp_path / "baseline.json") for arg in argv]
-    written = ("findings.json", "qa.sarif", "glossary.tsv", "report.html")
+    written = ("findings.json", "qa.sarif", "glossary.tsv", "report.html", "findings.parquet", "clean.tsv.gz",
+               "rejected.tsv.gz")
     argv = [arg if arg not in written else str(tmp_path / arg) for arg in argv]
     if "--since" in argv and subprocess.run(["git", "rev-parse", "HEAD~1"], cwd=ROOT, capture_output=True).returncode:
         pytest.skip("no HEAD~1 in this checkout")
