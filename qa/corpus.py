@@ -212,35 +212,21 @@ class _Numbering:
 
 
 def _record(finding: Finding, rules) -> dict[str, Any]:
-    from qa.report.json_report import context, other_span, related_record, rule_name
+    """A finding as a Parquet row: the JSON report's record (``json_report``), flattened."""
+    from qa.report.json_report import _where_and_what, context, other_span, related_record
 
-    location, evidence = finding.location, finding.evidence
+    evidence = finding.evidence
     before, after = context(finding)
     other = other_span(finding)
-    return {
-        "code": finding.code,
-        "name": rule_name(finding, rules),
-        "severity": finding.severity,
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-        "path": location.path.replace("\\", "/"),
-        "line": location.line,
-        "column": location.column,
-        "end_line": location.end_line,
-        "end_column": location.end_column,
-        "fingerprint": finding.fingerprint,
-        "side": evidence.side,
-        "start": evidence.start,
-        "end": evidence.end,
-        "text": evidence.text,
-        "before": before,
-        "after": after,
-        "zh": evidence.zh,
-        "en": evidence.en,
-        "other": json.dumps(other, ensure_ascii=False) if other is not None else None,
-        "related": json.dumps([related_record(item, rules) for item in finding.related], ensure_ascii=False)
+    record = _where_and_what(finding, rules)
+    record.update(
+        side=evidence.side, start=evidence.start, end=evidence.end, text=evidence.text, before=before, after=after,
+        zh=evidence.zh, en=evidence.en,
+        other=json.dumps(other, ensure_ascii=False) if other is not None else None,
+        related=json.dumps([related_record(item, rules) for item in finding.related], ensure_ascii=False)
         if finding.related else None,
-    }
+    )
+    return record
 
 
 def _schema():

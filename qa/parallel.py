@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from qa.model import Hit, Pair
 from qa.rules.base import Rule
@@ -119,9 +119,14 @@ def _check_run(run: tuple[int, int]) -> tuple[list, list]:
     the engine; a repeated list is pickled once per run."""
     assert _state is not None
     pairs, rules, observers, known = _state
+    return pure_results((pairs[index] for index in range(*run)), rules, observers, known)
+
+
+def pure_results(pairs: Iterable[Pair], rules, observers, known: dict) -> tuple[list, list]:
+    """The packed hits of the pure rules and the ``observe`` results of each pair, a pair whose
+    text repeats an earlier one's (``known``, the worker's cache) taking the same results."""
     packed, observed = [], []
-    for index in range(*run):
-        pair = pairs[index]
+    for pair in pairs:
         zh, en = pair.zh, pair.en
         text = (zh.text, en.text, zh.tags, en.tags, pair.source, pair.syntaxes)
         results = known.get(text)

@@ -242,23 +242,13 @@ class Workers:
 
 def _check_pairs(pairs: Sequence[Pair]) -> tuple[list, list]:
     """In a worker: ``qa.parallel._check_run`` on pairs sent to it."""
-    from qa.parallel import _pack
+    from qa.parallel import pure_results
 
     assert _worker_rules is not None
     rules, observers, known = _worker_rules
     if len(known) > _WORKER_CACHE:
         known.clear()
-    packed, observed = [], []
-    for pair in pairs:
-        zh, en = pair.zh, pair.en
-        text = (zh.text, en.text, zh.tags, en.tags, pair.source, pair.syntaxes)
-        results = known.get(text)
-        if results is None:
-            hits = [_pack(position, hit) for position, rule in enumerate(rules) for hit in rule.check(pair)]
-            results = known[text] = (hits, tuple(rule.observe(pair) for rule in observers))
-        packed.append(results[0])
-        observed.append(results[1])
-    return packed, observed
+    return pure_results(pairs, rules, observers, known)
 
 
 # -- one file ---------------------------------------------------------------------------------------
