@@ -919,11 +919,14 @@ _Source = Annotated[
 _Encoding = Annotated[str | None, typer.Option(help="Force the input encoding of text files.")]
 
 
-def _corpus(**arguments) -> None:
+def _corpus(*, select: list[str] | None, ignore: list[str] | None, columns: str | None, config: Path | None,
+            **arguments) -> None:
+    """Run ``qa corpus check|filter`` with the options as the command line gave them."""
     from qa.corpus import CorpusError
 
     try:
-        code = run_corpus_command(**arguments)
+        code = run_corpus_command(select=_split(select, "--select"), ignore=_split(ignore, "--ignore"),
+                                  columns=_columns(columns), config_path=config, **arguments)
     except (InputError, UsageError, OutputError, ConfigError, RegistryError, CorpusError) as error:
         raise fail(str(error)) from None
     except OSError as error:
@@ -953,10 +956,9 @@ def corpus_check(
     = False,
 ) -> None:
     """Check a corpus on Dask workers; write the findings as Parquet and print a summary."""
-    _corpus(paths=paths, output=output, keep=None, reject=None, select=_split(select, "--select"),
-            ignore=_split(ignore, "--ignore"), fail_on=fail_on, config_path=config, scheduler=scheduler,
-            workers=workers, partition_pairs=partition_pairs, columns=_columns(columns), source=source,
-            encoding=encoding, show_all=show_all)
+    _corpus(paths=paths, output=output, keep=None, reject=None, select=select, ignore=ignore, fail_on=fail_on,
+            config=config, scheduler=scheduler, workers=workers, partition_pairs=partition_pairs, columns=columns,
+            source=source, encoding=encoding, show_all=show_all)
 
 
 @corpus_app.command("filter", epilog=_CORPUS_NOTE)
@@ -986,10 +988,9 @@ def corpus_filter(
     """Split a corpus into clean and rejected pairs, in input order, on Dask workers."""
     if keep is None and reject is None:
         raise fail("qa corpus filter needs --keep FILE, --reject FILE or both")
-    _corpus(paths=paths, output=None, keep=keep, reject=reject, select=_split(select, "--select"),
-            ignore=_split(ignore, "--ignore"), fail_on=fail_on, config_path=config, scheduler=scheduler,
-            workers=workers, partition_pairs=partition_pairs, columns=_columns(columns), source=source,
-            encoding=encoding, show_all=True)
+    _corpus(paths=paths, output=None, keep=keep, reject=reject, select=select, ignore=ignore, fail_on=fail_on,
+            config=config, scheduler=scheduler, workers=workers, partition_pairs=partition_pairs, columns=columns,
+            source=source, encoding=encoding, show_all=True)
 
 
 def _usage_message(error) -> str:
