@@ -11,12 +11,17 @@ Document-level rules (``finish``) keep only what they need:
 
 - ALN001, ALN002 (unpaired lines) and FN002-FN004 (footnotes against the notes, which these
   formats never have) look at one chunk at a time: their findings are the same.
-- FN001 (a marker on one side only, once the other language has markers somewhere) keeps the
-  pairs that carry footnote markers, and runs at the end on those.
-- CON001 and CON002 (the same segment translated differently) keep, per normalised segment, a
-  64-bit hash and the hashes of its translations' normalised forms; at the end the file is read
-  again, twice, for the segments translated in more than one way: once to describe their variants
-  (lines and texts), once to point at the pairs that use a less common one.
+- FN001 (a marker on one side only, once the other language has markers somewhere) spools the
+  pairs that carry footnote markers to a temporary file, notes which languages show markers, and
+  runs at the end on the spooled pairs, a batch at a time, with those languages.
+- CON001 and CON002 (the same segment translated differently) write, per pair, a 64-bit hash of its
+  normalised segment and of its translation's normalised form into a temporary SQLite database
+  (``Store``), which groups them at the end to find the segments translated in more than one way;
+  the file is then read again, twice: once to describe those segments' variants (lines and texts,
+  into the database too), once to point at the pairs that use a less common one.
+- The findings' occurrence counts (for their fingerprints) and the JSON report's pair numbers are
+  kept by hash in a ``SpillingMap``: a dict of at most ``_IN_MEMORY`` entries that moves into the
+  database when it fills. Memory is the same for a file of 200,000 pairs as for one of millions.
 - TERM004 with a glossary keeps every pair until the end, and CON001/CON002 with ``scope = "run"``
   compare files with each other: such runs read their files whole, as do ``--fix``, ``--diff``,
   ``--since``, ``qa baseline``, the github and html formats, and a run that mixes in other formats.
@@ -25,7 +30,7 @@ Findings come out sorted as today: a chunk's per-pair findings are in line order
 findings of the end (FN001, CON001, CON002) are merged in by line. The per-file ignores, the
 baseline (``qa.baseline.BaselineMatcher``) and folding (``qa.fold``: what explains a finding is on
 its line) are applied to the sorted stream; the JSON report numbers the pairs' texts through a
-spool file too, SARIF keeps the most severe 25,000 results it can hold anyway, and the table shows
+spool file too, SARIF is written a result at a time (the most severe 25,000, as ever), and the table shows
 the first ``TABLE_LIMIT`` findings and says how many it leaves out.
 """
 
@@ -56,21 +61,88 @@ FORMATS = ("json", "sarif", "table")
 _CHUNK_FINISH = frozenset({"ALN001", "ALN002", "FN002", "FN003", "FN004"})
 #: Input larger than this read whole says so on stderr (memory grows with it).
 _LARGE_BYTES = 64 << 20
+#: Entries of a SpillingMap kept in memory (about 100 bytes each), and SQLite's page cache (KB).
+_IN_MEMORY = 100_000
+_CACHE_KB = 8192
 
 
-class HashedCounter(dict):
+class Store:
+    """A temporary SQLite database on disk, for the state of a file that grows with its size (counts per
+    finding, pair numbers, consistency groups): SQLite keeps a few megabytes of its pages in memory and
+    the rest in the file, and sorts and groups there too."""
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self._folder = tempfile.TemporaryDirectory(prefix="qa-state-")
+        self.db = sqlite3.connect(Path(self._folder.name) / "state.sqlite", isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", f"cache_size = -{_CACHE_KB}"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute("BEGIN")  # one transaction: nothing here outlives the run
+        self._tables = 0
+
+    def table(self, columns: str) -> str:
+        """A new table's name, made with ``columns``."""
+        self._tables += 1
+        name = f"t{self._tables}"
+        self.db.execute(f"CREATE TABLE {name} ({columns})")
+        return name
+
+    def close(self) -> None:
+        self.db.close()
+        self._folder.cleanup()
+
+
+class SpillingMap:
+    """A map of 64-bit hashes to integers: a dict of at most ``_IN_MEMORY`` entries, written to a
+    ``Store`` table whenever it fills (the newest value of a key is in the dict, else in the table)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.recent: dict[int, int] = {}
+        self._table = ""
+
+    def get(self, key: int, default: int = -1) -> int:
+        value = self.recent.get(key)
+        if value is not None:
+            return value
+        if self._table:
+            row = self.store.db.execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                return row[0]
+        return default
+
+    def __setitem__(self, key: int, value: int) -> None:
+        recent = self.recent
+        recent[key] = value
+        if len(recent) >= _IN_MEMORY:
+            if not self._table:
+                self._table = self.store.table("key INTEGER PRIMARY KEY, value INTEGER")
+            self.store.db.executemany(
+                f"INSERT INTO {self._table} VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                recent.items(),
+            )
+            recent.clear()
+
+
+class HashedCounter:
     """The engine's count of findings per identity (code, zh text, en text, key), kept by the identity's
-    64-bit hash rather than its texts: a chunk's texts are not kept alive by the counts."""
+    64-bit hash rather than its texts (a chunk's texts are not kept alive by the counts), in a
+    ``SpillingMap``: a file of millions of distinct findings keeps their counts on disk."""
 
-    def get(self, identity, default=None):  # type: ignore[override]
-        return super().get(hash(identity), default)
+    def __init__(self, store: Store) -> None:
+        self._counts = SpillingMap(store)
+
+    def get(self, identity, default=None):
+        count = self._counts.get(hash(identity))
+        return default if count < 0 else count
 
     def __setitem__(self, identity, value) -> None:
-        super().__setitem__(hash(identity), value)
+        self._counts[hash(identity)] = value
 
 
 class Spool:
-    """Findings written to a temporary file in batches, read back in the same order."""
+    """Findings (or pairs) written to a temporary file in batches, read back in the same order."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="qa-spool-")
@@ -81,15 +153,19 @@ class Spool:
             pickle.dump(list(findings), self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self.count += len(findings)
 
-    def __iter__(self) -> Iterator[Finding]:
+    def batches(self) -> Iterator[list]:
+        """The batches as written."""
         self._file.flush()
         self._file.seek(0)
         load = pickle.load
         while True:
             try:
-                batch = load(self._file)
+                yield load(self._file)
             except EOFError:
                 return
+
+    def __iter__(self) -> Iterator[Finding]:
+        for batch in self.batches():
             yield from batch
 
     def close(self) -> None:
@@ -98,11 +174,11 @@ class Spool:
 
 class SpooledPairNumbers(PairNumbers):
     """``PairNumbers`` whose texts go to a temporary file as the JSON lines of ``pairs`` as soon as they
-    are numbered; only a 64-bit hash of each pair's texts stays in memory."""
+    are numbered; the numbers are kept by a 64-bit hash of each pair's texts, in a ``SpillingMap``."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
-        self._hashes: dict[int, int] = {}
+        self._hashes = SpillingMap(store)
         self._count = 0
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="qa-pairs-")
 
@@ -270,18 +346,23 @@ class _Stub:
 
 
 class _Consistency:
-    """CON001 or CON002 over a file read a chunk at a time: the groups and variants of
-    ``qa.rules.con001.variants_by``, counted by hash in the first reading (``observe``); the
-    variants of the groups it reports described in a second (``describe``), their hits in a third."""
+    """CON001 or CON002 over a file read a chunk at a time, with the groups and variants of
+    ``qa.rules.con001.variants_by`` as 64-bit hashes in a ``Store``: every pair's (group, variant) in the
+    first reading (``observe``), grouped there to find the groups the rule reports (``settle``); the
+    uses of those groups' variants in a second (``describe``), read back a group at a time to word
+    their messages (``messages``); the pairs using a less common variant found in a third (``hits``)."""
 
-    def __init__(self, rule) -> None:
+    def __init__(self, rule, store: Store) -> None:
         from qa.rules.con001 import _source, _target
 
         self.rule = rule
         self.group, self.other = (_source, _target) if rule.grouped_by == "source" else (_target, _source)
         self.mask = rule.mask_numbers
-        self.groups: dict[int, Any] = {}  # group hash -> the variant hash of its one pair, or [count, {variants}]
-        self.reported: dict[int, Any] = {}
+        self.store = store
+        self.places = store.table("grouped INTEGER, variant INTEGER")
+        self.reported = ""  # the table of the groups the rule reports, once settled
+        self.uses = self.texts = self.shown = self.messages_table = ""
+        self._used = 0  # uses described so far: their order
         self._keys: dict[tuple[str, str], str] = {}
 
     def _key(self, text: str, side: str) -> str:
@@ -306,94 +387,128 @@ class _Consistency:
         return hash(f"{pair.context}\x04{key}" if pair.context else key), (hash(variant) or 1) if variant else 0
 
     def observe(self, pairs: Iterable[Pair]) -> None:
-        groups = self.groups
-        for pair in pairs:
-            place = self._place(pair)
-            if place is None:
-                continue
-            group, variant = place
-            state = groups.get(group)
-            if state is None:
-                groups[group] = variant
-            elif isinstance(state, int):
-                groups[group] = [2, {state, variant} - {0}]
-            else:
-                state[0] += 1
-                if variant:
-                    state[1].add(variant)
+        places = [place for place in map(self._place, pairs) if place is not None]
+        self.store.db.executemany(f"INSERT INTO {self.places} VALUES (?, ?)", places)
 
     def settle(self) -> bool:
-        """Keep the groups the rule reports; whether there is any."""
+        """Keep the groups the rule reports (used in more than one way, and not a set of alternatives);
+        whether there is any."""
         from qa.rules.con001 import _alternatives
 
-        self.reported = {
-            group: {}
-            for group, state in self.groups.items()
-            if not isinstance(state, int) and len(state[1]) > 1 and not _alternatives(state[0], len(state[1]))
-        }
-        self.groups = {}
-        return bool(self.reported)
+        db = self.store.db
+        db.create_function("alternatives", 2, _alternatives, deterministic=True)
+        self.reported = self.store.table("grouped INTEGER PRIMARY KEY")
+        db.execute(
+            f"INSERT INTO {self.reported} SELECT grouped FROM {self.places} GROUP BY grouped "
+            "HAVING COUNT(DISTINCT NULLIF(variant, 0)) > 1 "
+            "AND NOT alternatives(COUNT(*), COUNT(DISTINCT NULLIF(variant, 0)))"
+        )
+        db.execute(f"DELETE FROM {self.places}")
+        return db.execute(f"SELECT 1 FROM {self.reported} LIMIT 1").fetchone() is not None
 
-    def describe(self, pairs: Iterable[Pair]) -> None:
-        """Second reading: each reported group's variants, in order: how many pairs use each, their
-        first lines, the text the first shows (elided as the message quotes it), and the group's text."""
+    def _reported_in(self, pairs: Sequence[Pair], table: str, columns: str) -> list[tuple]:
+        """The pairs of the chunk whose group ``table`` holds, with a variant: (index in ``pairs``,
+        variant, ``columns`` of the table's row)."""
+        db = self.store.db
+        db.execute(f"DELETE FROM {self.places}")
+        placed = {}
+        rows = []
+        for index, pair in enumerate(pairs):
+            place = self._place(pair)
+            if place is not None and place[1]:
+                placed[index] = place
+                rows.append(place)
+        db.executemany(f"INSERT INTO {self.places} (rowid, grouped, variant) VALUES (?, ?, ?)",
+                       [(index, *place) for index, place in placed.items()])
+        return db.execute(
+            f"SELECT p.rowid, p.variant, {columns} FROM {self.places} p JOIN {table} r ON r.grouped = p.grouped "
+            "ORDER BY p.rowid"
+        ).fetchall()
+
+    def describe(self, pairs: Sequence[Pair]) -> None:
+        """Second reading: each use of a reported group's variant, in order (its group, variant and line),
+        the text the first use of each variant shows (elided as the message quotes it), and the group's
+        text and direction from its first use."""
         from qa.model import elide
 
-        reported = self.reported
-        for pair in pairs:
-            place = self._place(pair)
-            if place is None or place[0] not in reported or not place[1]:
-                continue
-            group = reported[place[0]]
-            if not group:
-                group["text"] = pair.side(self.group(pair)).shown().strip()
-                group["direction"] = (pair.source, pair.target)
-            variant = group.get(place[1])
+        store = self.store
+        if not self.uses:
+            self.uses = store.table("grouped INTEGER, variant INTEGER, line INTEGER")
+            self.texts = store.table("grouped INTEGER PRIMARY KEY, text TEXT, source TEXT, target TEXT")
+            self.shown = store.table("grouped INTEGER, variant INTEGER, text TEXT, PRIMARY KEY (grouped, variant)")
+        db = store.db
+        uses, texts, shown = [], [], []
+        for index, variant, group in self._reported_in(pairs, self.reported, "r.grouped"):
+            pair = pairs[index]
             other = pair.side(self.other(pair))
-            if variant is None:
-                group[place[1]] = [1, [other.lines[0]], elide(other.shown().strip())]
-            else:
-                variant[0] += 1
-                if len(variant[1]) < 5:
-                    variant[1].append(other.lines[0])
+            uses.append((group, variant, other.lines[0]))
+            texts.append((group, pair.side(self.group(pair)).shown().strip(), pair.source, pair.target))
+            shown.append((group, variant, elide(other.shown().strip())))
+        db.executemany(f"INSERT INTO {self.uses} VALUES (?, ?, ?)", uses)
+        db.executemany(f"INSERT OR IGNORE INTO {self.texts} VALUES (?, ?, ?, ?)", texts)
+        db.executemany(f"INSERT OR IGNORE INTO {self.shown} VALUES (?, ?, ?)", shown)
 
     def messages(self) -> None:
-        """Each reported group's message and majority variant, as the rule words them."""
+        """Each reported group's message and majority variant, as the rule words them, read a group at a
+        time from the uses (in order: a group's variants in the order of their first use)."""
         from qa.rules.con001 import describe
 
-        rule = self.rule
-        for group, variants in self.reported.items():
-            text, (source, target) = variants.pop("text"), variants.pop("direction")
+        rule, db = self.rule, self.store.db
+        self.messages_table = self.store.table("grouped INTEGER PRIMARY KEY, message TEXT, majority INTEGER")
+        reader = db.cursor()
+        reader.execute(f"SELECT grouped, variant, line FROM {self.uses} ORDER BY grouped, rowid")
+        rows = []
+        for group, uses in groupby(reader, key=lambda row: row[0]):
+            variants: dict[int, list] = {}  # variant -> [count, its first five lines]
+            for _, variant, line in uses:
+                found = variants.get(variant)
+                if found is None:
+                    variants[variant] = [1, [line]]
+                else:
+                    found[0] += 1
+                    if len(found[1]) < 5:
+                        found[1].append(line)
+            text, source, target = db.execute(
+                f"SELECT text, source, target FROM {self.texts} WHERE grouped = ?", (group,)).fetchone()
             lists = []
-            for count, lines, shown in variants.values():
+            for variant, (count, lines) in variants.items():
+                (shown,) = db.execute(
+                    f"SELECT text FROM {self.shown} WHERE grouped = ? AND variant = ?", (group, variant)).fetchone()
                 stubs = [_Stub(line, shown, source, target) for line in lines]
                 lists.append([*stubs, *[stubs[-1]] * (count - len(lines))])
             message = rule.message(text, len(lists), describe(lists, self.other, None))
             majority = max(range(len(lists)), key=lambda index: (len(lists[index]), -index))
-            self.reported[group] = (message, list(variants)[majority])
+            rows.append((group, message, list(variants)[majority]))
+            if len(rows) >= 1000:
+                db.executemany(f"INSERT INTO {self.messages_table} VALUES (?, ?, ?)", rows)
+                rows.clear()
+        db.executemany(f"INSERT INTO {self.messages_table} VALUES (?, ?, ?)", rows)
+        for table in (self.uses, self.texts, self.shown):
+            db.execute(f"DELETE FROM {table}")
 
-    def hits(self, pair: Pair) -> Iterator[Hit]:
-        """Third reading: the pair's hit if it uses a less common variant (``ConsistencyRule._hits``)."""
-        place = self._place(pair)
-        if place is None or not place[1]:
-            return
-        found = self.reported.get(place[0])
-        if found is None or found[1] == place[1]:
-            return
+    def hits(self, pairs: Sequence[Pair]) -> Iterator[tuple[int, Hit]]:
+        """Third reading: (index in ``pairs``, hit) of each pair using a less common variant than its
+        group's majority (``ConsistencyRule._hits``)."""
         from qa.lang.consistency import segment_key
 
         rule = self.rule
-        target = pair.side(pair.target).text
-        keyed = pair.side(self.other(pair) if rule.grouped_by == "source" else pair.source)
-        yield Hit(
-            pair.target,
-            len(target) - len(target.lstrip()),
-            len(target.rstrip()),
-            found[0],
-            suggestion=rule.suggestion,
-            key=segment_key(keyed.text, keyed.lang, mask_numbers=rule.mask_numbers),
-            pair=pair,
-        )
+        for index, variant, message, majority in self._reported_in(
+            pairs, self.messages_table, "r.message, r.majority"
+        ):
+            if variant == majority:
+                continue
+            pair = pairs[index]
+            target = pair.side(pair.target).text
+            keyed = pair.side(self.other(pair) if rule.grouped_by == "source" else pair.source)
+            yield index, Hit(
+                pair.target,
+                len(target) - len(target.lstrip()),
+                len(target.rstrip()),
+                message,
+                suggestion=rule.suggestion,
+                key=segment_key(keyed.text, keyed.lang, mask_numbers=rule.mask_numbers),
+                pair=pair,
+            )
 
 
 class FileCheck:
@@ -404,8 +519,9 @@ class FileCheck:
         self.advance = advance  # told how many pairs were checked (a progress bar)
         self.name = ""
         self.spool = Spool()
+        self.store = Store()  # what grows with the file: counts, consistency groups
         self.finished = Spool()  # the findings of the end that come in line order (CON001, CON002)
-        self.late: list[Finding] = []  # the other findings of the end (FN001), sorted there
+        self.late = Spool()  # the other findings of the end (FN001), in line order too
         self.pairs = 0
 
     def _stream(self) -> PairStream:
@@ -413,7 +529,7 @@ class FileCheck:
 
     def run(self) -> None:
         """Read and check the file; raises InputError (NotBilingualError at the end) as the reader does."""
-        from qa.lang.markers.notes import document_markers
+        from qa.lang.markers.notes import document_markers, has_notes_section
         from qa.parallel import AUTO_MIN_PAIRS, available_cores, can_fork
         from qa.rules import Rule
         from qa.rules.con001 import ConsistencyRule
@@ -423,9 +539,10 @@ class FileCheck:
         chunk_finish = [rule for rule in instances if type(rule).finish is not Rule.finish and rule.code not in (
             "FN001",) and not isinstance(rule, ConsistencyRule)]
         marker_rule = next((rule for rule in instances if rule.code == "FN001"), None)
-        consistency = [_Consistency(rule) for rule in instances if isinstance(rule, ConsistencyRule)]
-        seen = HashedCounter()
-        marked: list[Pair] = []  # pairs with footnote markers, for FN001
+        consistency = [_Consistency(rule, self.store) for rule in instances if isinstance(rule, ConsistencyRule)]
+        seen = HashedCounter(self.store)
+        marked = Spool()  # pairs with footnote markers, for FN001
+        languages: set[str] = set()  # the languages whose markers show FN001 that they keep them
         stream = self._stream()
         self.name = stream.name
         # --jobs 0: every core for a file of AUTO_MIN_PAIRS pairs or more (on Linux), as for any file
@@ -445,7 +562,8 @@ class FileCheck:
                     self.advance(len(chunk.pairs))
                 if marker_rule is not None:
                     placed = document_markers(document)
-                    marked.extend({id(item.pair): item.pair for item in placed if item.pair is not None}.values())
+                    marked.write(list({id(item.pair): item.pair for item in placed if item.pair is not None}.values()))
+                    languages |= marker_rule.languages_with_markers(placed, has_notes_section(document))
                 for rule in consistency:
                     rule.observe(chunk.pairs)
             finished = True
@@ -453,9 +571,17 @@ class FileCheck:
             if workers is not None:
                 del engine._pure_hits
                 workers.close(finished)
-        if marker_rule is not None and marked:
-            document = Document(stream.name, tuple(marked))
-            self.late = sorted(engine.finish_findings(document, [marker_rule], seen), key=Finding.sort_key)
+        if marker_rule is not None:
+            # FN001 on the marked pairs, a batch at a time, judged with the languages of the whole file: batches
+            # of pairs in file order give findings in file order
+            marker_rule.file_languages = frozenset(languages)
+            try:
+                for batch in marked.batches():
+                    document = Document(stream.name, tuple(batch))
+                    self.late.write(sorted(engine.finish_findings(document, [marker_rule], seen), key=Finding.sort_key))
+            finally:
+                marker_rule.file_languages = None
+                marked.close()
         reported = [rule for rule in consistency if rule.settle()]
         if reported:
             for chunk in self._stream():
@@ -465,16 +591,15 @@ class FileCheck:
                 rule.messages()
             for chunk in self._stream():
                 document = Document(stream.name, tuple(chunk.pairs))
+                by_pair: dict[int, list[Finding]] = {}
+                for rule in reported:
+                    for index, hit in rule.hits(chunk.pairs):
+                        finding = engine.finding(rule.rule, hit, document, seen)
+                        if finding is not None:
+                            by_pair.setdefault(index, []).append(finding)
                 batch: list[Finding] = []
-                for pair in chunk.pairs:
-                    found = [
-                        finding
-                        for rule in reported
-                        for hit in rule.hits(pair)
-                        if (finding := engine.finding(rule.rule, hit, document, seen)) is not None
-                    ]
-                    found.sort(key=Finding.sort_key)
-                    batch.extend(found)
+                for index in sorted(by_pair):
+                    batch.extend(sorted(by_pair[index], key=Finding.sort_key))
                 self.finished.write(batch)
 
     def findings(self) -> Iterator[Finding]:
@@ -483,6 +608,8 @@ class FileCheck:
     def close(self) -> None:
         self.spool.close()
         self.finished.close()
+        self.late.close()
+        self.store.close()
 
 
 # -- the run ----------------------------------------------------------------------------------------
@@ -524,23 +651,6 @@ def _folded(findings: Iterable[Finding]) -> Iterator[Finding]:
         yield from fold(list(on_line))
 
 
-def _most_severe(spool: Spool, tally: _Tally, limit: int) -> list[Finding]:
-    """``qa.report.sarif.most_severe`` read from the spool: errors, then warnings, then notes, in order."""
-    if tally.findings <= limit:
-        return list(spool)
-    room = limit
-    quota: dict[str, int] = {}
-    for severity in sorted(tally.severities, key=severity_rank):
-        quota[severity] = min(room, tally.severities[severity])
-        room -= quota[severity]
-    kept = []
-    for finding in spool:
-        if quota.get(finding.severity, 0) > 0:
-            quota[finding.severity] -= 1
-            kept.append(finding)
-    return kept
-
-
 def run_streaming(
     engine,
     files: dict[Path, Path | None],
@@ -566,7 +676,6 @@ def run_streaming(
     from qa.gate import report_stale
     from qa.readers import InputError, NotBilingualError, display_path
     from qa.report import get_reporter
-    from qa.report.sarif import MAX_RESULTS_PER_RUN
 
     checks: list[FileCheck] = []
     try:
@@ -631,10 +740,13 @@ def run_streaming(
         reporter = get_reporter(output_format, files=names, suppressed=suppressed, version=version)
         with open_stream() as out:
             if output_format == "json":
-                reporter.emit_stream(reported, summary, engine.rules, out, numbers=SpooledPairNumbers())
+                store = Store()
+                try:
+                    reporter.emit_stream(reported, summary, engine.rules, out, numbers=SpooledPairNumbers(store))
+                finally:
+                    store.close()
             elif output_format == "sarif":
-                reporter.emit(_most_severe(reported, tally, MAX_RESULTS_PER_RUN), engine.rules, out,
-                              total=tally.findings)
+                reporter.emit_stream(lambda: iter(reported), tally.severities, engine.rules, out)
             else:
                 shown = list(islice(reported, TABLE_LIMIT))
                 reporter.emit(shown, engine.rules, out, summary=summary)

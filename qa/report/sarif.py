@@ -11,12 +11,15 @@ repository, so it is the same on every machine.
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 from urllib.parse import quote
 
 from qa.model import Finding, severity_rank
@@ -37,6 +40,9 @@ SOURCE_ROOT = "%SRCROOT%"
 MAX_RESULTS_PER_RUN = 25_000
 MAX_GZIP_BYTES = 10 * 1024 * 1024
 CAPPED_NOTIFICATION_ID = "results-capped"
+#: Where the results go in a log written a result at a time (SarifReporter.emit_stream), and their indent.
+_RESULTS = "\x01results\x01"
+_RESULT_INDENT = " " * 8
 
 # Characters a URI path may hold unescaped (RFC 3986 pchar and "/"), except ":", which in
 # a relative reference's first segment would read as a scheme.
@@ -45,22 +51,95 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 class SarifReporter(Reporter):
-    def emit(
-        self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO, total: int | None = None
+    def emit(self, findings: Sequence[Finding], rules: Mapping[str, type[Rule]], stream: TextIO) -> None:
+        counts = Counter(finding.severity for finding in findings)
+        self.emit_stream(lambda: iter(findings), counts, rules, stream)
+
+    def emit_stream(
+        self,
+        read: Callable[[], Iterable[Finding]],
+        counts: Mapping[str, int],
+        rules: Mapping[str, type[Rule]],
+        stream: TextIO,
     ) -> None:
-        """``total``: how many findings the run has when ``findings`` holds only the most severe of them
-        (at least MAX_RESULTS_PER_RUN, as ``most_severe`` chooses: qa/streaming.py reads them so)."""
-        total = len(findings) if total is None else total
-        log = self.log(findings, rules, total=total)
-        text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-        kept = len(log["runs"][0]["results"])
-        while len(gzip.compress(text.encode("utf-8"), compresslevel=6)) > MAX_GZIP_BYTES and kept > 0:
-            kept = kept * 9 // 10  # shrink by a tenth until it fits: a handful of rounds even at 25,000 results
-            log = self.log(findings, rules, limit=kept, total=total)
-            text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        """The log of the findings ``read()`` gives (anew each time it is called, in order), of which there
+        are ``counts`` per severity, written a result at a time: what ``json.dumps(self.log(...),
+        ensure_ascii=False, indent=2)`` writes, byte for byte, without the log in memory (qa/streaming.py
+        writes millions of findings so). The text goes to a temporary file and is compressed as it goes;
+        over GitHub's gzip limit, the log is written again with a tenth fewer results, until it fits."""
+        total = sum(counts.values())
+        kept = min(total, MAX_RESULTS_PER_RUN)
+        with tempfile.TemporaryFile(prefix="qa-sarif-") as spool:
+            while True:
+                spool.seek(0)
+                spool.truncate()
+                size = self._write(read, counts, kept, total, rules, spool)
+                if size <= MAX_GZIP_BYTES or kept == 0:
+                    break
+                kept = kept * 9 // 10  # shrink by a tenth until it fits: a handful of rounds even at 25,000 results
+            if kept < total:
+                sys.stderr.write(f"qa: warning: {capped_message(kept, total)}\n")
+            spool.seek(0)
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            while chunk := spool.read(1 << 20):
+                stream.write(decoder.decode(chunk))
+            stream.write(decoder.decode(b"", final=True))
+
+    def _write(
+        self,
+        read: Callable[[], Iterable[Finding]],
+        counts: Mapping[str, int],
+        kept: int,
+        total: int,
+        rules: Mapping[str, type[Rule]],
+        spool: BinaryIO,
+    ) -> int:
+        """Write the log with ``kept`` results into ``spool``; its size once gzip-compressed (as
+        ``gzip.compress(text, compresslevel=6)`` would make it: a header, raw deflate, a trailer)."""
+        quota = _quotas(counts, kept)
+        shown: list[Finding] = []  # the findings of the paths and rules only the results name, one of each
+        paths: dict[str, None] = dict.fromkeys(self.files)
+        codes: set[str] = set()
+        for finding in _selected(read(), quota):
+            if finding.location.path not in paths or finding.code not in codes:
+                paths.setdefault(finding.location.path)
+                codes.add(finding.code)
+                shown.append(finding)
+        log = self.log(shown, rules, limit=len(shown), total=len(shown), results=False)
+        run = log["runs"][0]
         if kept < total:
-            sys.stderr.write(f"qa: warning: {capped_message(kept, total)}\n")
-        stream.write(text)
+            _capped(run, kept, total)
+        rule_index = {descriptor["id"]: index for index, descriptor in enumerate(run["tool"]["driver"]["rules"])}
+        rooted = {path: repository_path(path) for path in paths}
+        index_of = {path: index for index, path in enumerate(dict.fromkeys(rooted.values()))}
+        artifact_index = {path: index_of[rooted[path]] for path in paths}
+        head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS))
+        compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+        size = 18  # gzip's header and trailer
+
+        def write(text: str) -> None:
+            nonlocal size
+            data = text.encode("utf-8")
+            spool.write(data)
+            size += len(compressor.compress(data))
+
+        if not kept:
+            write(head + "[]" + tail + "\n")
+        else:
+            write(head + "[")
+            newline = "\n" + _RESULT_INDENT
+            separator = newline
+            pieces: list[str] = []
+            for finding in _selected(read(), quota):
+                path = finding.location.path
+                record = result(finding, rules, rule_index[finding.code], artifact_index[path], rooted[path])
+                pieces.append(separator + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", newline))
+                separator = "," + newline
+                if len(pieces) == 500:
+                    write("".join(pieces))
+                    pieces.clear()
+            write("".join(pieces) + "\n" + _RESULT_INDENT[:-2] + "]" + tail + "\n")
+        return size + len(compressor.flush())
 
     def log(
         self,
@@ -68,9 +147,11 @@ class SarifReporter(Reporter):
         rules: Mapping[str, type[Rule]],
         limit: int | None = None,
         total: int | None = None,
+        results: bool = True,
     ) -> dict[str, Any]:
         """The whole SARIF log as plain data (what ``emit`` serialises), with at most ``limit``
-        results (default: GitHub's limit per run); ``total`` as for ``emit``."""
+        results (default: GitHub's limit per run); ``total``: how many findings the run has, when
+        ``findings`` are not all of them. Without ``results``, the results are a placeholder string."""
         total = len(findings) if total is None else total
         findings = most_severe(findings, MAX_RESULTS_PER_RUN if limit is None else limit)
         descriptors = rule_descriptors(findings, rules)
@@ -100,7 +181,9 @@ class SarifReporter(Reporter):
                     rooted[finding.location.path],
                 )
                 for finding in findings
-            ],
+            ]
+            if results
+            else _RESULTS,
             "columnKind": "unicodeCodePoints",
         }
         if any("uriBaseId" in artifact["location"] for artifact in artifacts):
@@ -108,22 +191,44 @@ class SarifReporter(Reporter):
             run["originalUriBaseIds"] = {
                 SOURCE_ROOT: {"description": {"text": "The repository root (the git top level) that qa ran in."}}
             }
-        if len(findings) < total:  # said in the log itself, so a viewer of the upload knows results are missing
-            message = capped_message(len(findings), total)
-            run["invocations"] = [
-                {
-                    "executionSuccessful": True,
-                    "toolExecutionNotifications": [
-                        {
-                            "descriptor": {"id": CAPPED_NOTIFICATION_ID},
-                            "level": "warning",
-                            "message": {"text": message},
-                        }
-                    ],
-                }
-            ]
-            run["properties"] = {"resultsCapped": True, "resultsTotal": total, "resultsKept": len(findings)}
+        if len(findings) < total:
+            _capped(run, len(findings), total)
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _capped(run: dict[str, Any], kept: int, total: int) -> None:
+    """Say in the log itself that results are missing, so a viewer of the upload knows."""
+    run["invocations"] = [
+        {
+            "executionSuccessful": True,
+            "toolExecutionNotifications": [
+                {
+                    "descriptor": {"id": CAPPED_NOTIFICATION_ID},
+                    "level": "warning",
+                    "message": {"text": capped_message(kept, total)},
+                }
+            ],
+        }
+    ]
+    run["properties"] = {"resultsCapped": True, "resultsTotal": total, "resultsKept": kept}
+
+
+def _quotas(counts: Mapping[str, int], limit: int) -> dict[str, int]:
+    """How many findings of each severity the ``limit`` most severe hold: errors, then warnings, then notes."""
+    quota: dict[str, int] = {}
+    for severity in sorted(counts, key=severity_rank):
+        quota[severity] = min(limit, counts[severity])
+        limit -= quota[severity]
+    return quota
+
+
+def _selected(findings: Iterable[Finding], quota: Mapping[str, int]) -> Iterator[Finding]:
+    """The findings ``most_severe`` keeps, read in order: the first ``quota[severity]`` of each severity."""
+    left = dict(quota)
+    for finding in findings:
+        if left.get(finding.severity, 0) > 0:
+            left[finding.severity] -= 1
+            yield finding
 
 
 def most_severe(findings: Sequence[Finding], limit: int) -> Sequence[Finding]:

@@ -95,12 +95,26 @@ class FootnoteMarkerMismatch(Rule):
         ):
             yield from (self._missing(side, marker, text) for marker in markers)
 
+    #: The languages carrying markers in the whole file when ``finish`` sees a part of it at a time (a file
+    #: read in chunks: qa/streaming.py); None: those of the document ``finish`` sees.
+    file_languages: frozenset[Side] | None = None
+
+    @staticmethod
+    def languages_with_markers(placed, with_notes: bool) -> set[Side]:
+        """The languages whose pairs show that they keep their markers: any marker when the document has
+        notes; with no notes to confirm them, only markers unambiguous by form ([1], ①, ¹)."""
+        return {
+            item.side
+            for item in placed
+            if item.pair is not None and (with_notes or item.marker.form in UNAMBIGUOUS_FORMS)
+        }
+
     def finish(self, document: Document) -> Iterator[Hit]:
         placed = document_markers(document)
         with_notes = has_notes_section(document)
-        # no notes to confirm them: only markers unambiguous by form ([1], ①, ¹) show that a language keeps its markers
-        evidence = placed if with_notes else [item for item in placed if item.marker.form in UNAMBIGUOUS_FORMS]
-        languages_with_markers = {item.side for item in evidence if item.pair is not None}
+        languages_with_markers = (
+            self.languages_with_markers(placed, with_notes) if self.file_languages is None else self.file_languages
+        )
         by_pair: dict[int, dict[Side, list]] = {}
         for item in placed:
             if item.pair is not None:

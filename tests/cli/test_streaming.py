@@ -71,6 +71,9 @@ def test_chunks_give_the_report_of_the_whole_file(corpus, fmt, monkeypatch):
     for chunk_pairs in (1, 37, 100_000):
         assert check([corpus], fmt, chunk_pairs=chunk_pairs) == expected, chunk_pairs
     assert expected[0] == 1
+    # the counts and pair numbers moved to disk every few entries, as on a file of millions of findings
+    monkeypatch.setattr(qa.streaming, "_IN_MEMORY", 3)
+    assert check([corpus], fmt, chunk_pairs=37) == expected
 
 
 def test_document_rules_across_chunk_boundaries(corpus):
