@@ -36,6 +36,10 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower().removesuffix("'s").removesuffix("\u2019s"))
 
 
+#: Headwords with a sense that is not a verb's ("to deepen"): a noun, a name, an adjective.
+_NAMING: set[str] = set()
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, frozenset[str]]:
     """Simplified and Traditional headword → the stems of every sense's words (all homographs)."""
@@ -46,6 +50,8 @@ def _dictionary() -> dict[str, frozenset[str]]:
     glosses: dict[str, set[str]] = {}
     for entry in CcCedict().get_entries():
         words = set()
+        if any(not definition.startswith("to ") for definition in entry["definitions"]):
+            _NAMING.update((entry["simplified"], entry["traditional"]))
         for definition in entry["definitions"]:
             # an explanation in parentheses is glosses too (京津冀: "Jing-Jin-Ji (Beijing, Tianjin and Hebei)")
             definition = re.sub(r"CL:\S*|\[[^\]]*\]", " ", definition).lower()
@@ -57,6 +63,13 @@ def _dictionary() -> dict[str, frozenset[str]]:
 
 def available() -> bool:
     return bool(_dictionary())
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether the dictionary has the word with a sense that is not a verb's (常委会 "standing
+    committee", 环卫 "sanitation"; not 深化 "to deepen; to intensify")."""
+    _dictionary()
+    return word in _NAMING
 
 
 @lru_cache(maxsize=1 << 14)
@@ -78,6 +91,28 @@ def gloss_stems(term: str) -> frozenset[str]:
         else:
             position += 1
     return frozenset(stems)
+
+
+@lru_cache(maxsize=1 << 14)
+def term_parts(term: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The dictionary words the term is made of, longest first, each as (its length, its glosses):
+    公共服务 is 公共 "public" and 服务 "service", 示范区 示范 "demonstration" and 区 "area; district";
+    the term alone when the dictionary has it whole. A character the dictionary lacks is no part."""
+    dictionary = _dictionary()
+    if dictionary.get(term):
+        return ((len(term), dictionary[term]),)
+    parts: list[tuple[int, frozenset[str]]] = []
+    position = 0
+    while position < len(term):
+        for end in range(min(len(term), position + _LONGEST), position, -1):
+            words = dictionary.get(term[position:end])
+            if words:
+                parts.append((end - position, words))
+                position = end
+                break
+        else:
+            position += 1
+    return tuple(parts)
 
 
 def gloss_share(term: str, gram: str) -> float:

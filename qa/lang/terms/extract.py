@@ -90,6 +90,8 @@ _LY_WORDS = frozenset("family supply assembly elderly july italy monopoly anomal
 #: adjectival nouns (vn 优化, an), idioms (i 深入开展, l) and abbreviations (j, which jieba also gives
 #: 深化) are mostly the verbs of a sentence in these texts, and are left out.
 _TERM_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "nw"})
+#: Tags of abbreviations (j) and fixed expressions (l): verbs as often as nouns, told apart by the dictionary.
+_NAMED_TAGS = frozenset({"j", "l"})
 MAX_NGRAM = 4
 #: Words common in any Chinese text (jieba IDF below this: 问题 3.96, 工作 4.2, 发展 3.58, 医院 5.86) are
 #: vocabulary, not terms: a glossary holding them flags every other rendering of "problem" or "work".
@@ -232,7 +234,15 @@ def _may_be_term(word: str, idf: dict[str, float], median_idf: float) -> bool:
     from qa.lang.segmentation import word_tag
 
     tag = word_tag(word)
-    if not (tag is None or tag in _TERM_TAGS) or idf.get(word, median_idf) < MIN_IDF:
+    if idf.get(word, median_idf) < MIN_IDF:
+        return False
+    if tag in _NAMED_TAGS:
+        # an abbreviation or a fixed expression is a term when the dictionary names a thing with it
+        # (常委会 "standing committee", 消防安全 "fire safety"), not when it has only verbs for it (深化)
+        from qa.lang.terms.dictionary import names_a_thing
+
+        return names_a_thing(word)
+    if not (tag is None or tag in _TERM_TAGS):
         return False
     if tag is None or tag.startswith("nr"):
         # a word jieba guessed (its HMM), or calls a name on weak grounds (广泛开展 nr): a term only if
@@ -303,6 +313,7 @@ def extract_terms(
     first_place: dict[tuple[str, str], str] = {}
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)  # n-gram key → how it is written
     seen: Counter[str] = Counter()
+    met_units: dict[str, list[str]] = defaultdict(list)  # term → its (sampled) units, for the rendering's edges
     done = 0
     from qa.lang.terms.fold import fold_chinese
 
@@ -320,6 +331,7 @@ def extract_terms(
             seen[word] += 1
             if seen[word] <= MAX_UNITS_PER_TERM:
                 together[word].update(places.keys())
+                met_units[word].append(zh_unit)
                 folded = folded or fold_chinese(zh_unit)
                 here = max(folded.find(word), 0) / max(len(folded), 1)
                 distances = apart[word]
@@ -407,10 +419,37 @@ def extract_terms(
                 other = max(longer, key=lambda text: (len(text), text))
                 taken.add(other)
                 chosen[index] = (g2, count, dice, other)
-    kept = _keep_consistent({word: [written[gram] for *_, gram in chosen] for word, chosen in linked.items()}, listed)
+    # each word of a rendering translates the term, not a neighbour: the edges are set word by word
+    edges = _Edges(unit_texts, segmented, units)
+    refined: dict[str, list[tuple[float, int, float, str, str]]] = {}  # term → (G², met, Dice, written, place)
+    for word, chosen in linked.items():
+        renderings = []
+        for index, (g2, count, dice, gram) in enumerate(chosen):
+            words = edges.refine(word, written[gram].split(), met_units[word])
+            if not words and not index:
+                break  # the best link was a neighbour's words or a fragment: the others are weaker
+            if not words or (index and glossed and not gloss_share(word, " ".join(words))):
+                continue  # an alternative rendering no gloss of the term supports is a neighbour's
+            text = " ".join(words)
+            if text == written[gram]:
+                renderings.append((g2, count, dice, text, first_place.get((word, gram), "")))
+                continue
+            if any(text == other[3] for other in renderings):
+                continue
+            met, alone, place = edges.evidence(words, met_units[word], unit_place)
+            scale = term_units[word] / min(term_units[word], MAX_UNITS_PER_TERM)
+            met = round(met * scale)
+            if met < min_count:
+                continue
+            renderings.append(
+                (_g2(met, term_units[word], alone, units), met, 2 * met / (term_units[word] + alone), text, place)
+            )
+        if renderings:
+            refined[word] = renderings
+    kept = _keep_consistent({word: [link[3] for link in chosen] for word, chosen in refined.items()}, listed)
     found = []
     for word, renderings in kept.items():
-        best = next(link for link in linked[word] if written[link[3]] == renderings[0])
+        best = next(link for link in refined[word] if link[3] == renderings[0])
         found.append(
             CandidateTerm(
                 word,
@@ -420,12 +459,176 @@ def extract_terms(
                 round(best[2], 3),
                 round(best[0], 2),
                 tuple(renderings[1:]),
-                first_place.get((word, best[3]), ""),
+                best[4],
             )
         )
     # the most evidence first: a term met in many units with one rendering is the surest proposal
     found.sort(key=lambda candidate: (-candidate.together, -candidate.score, candidate.zh))
     return found[:top]
+
+
+class _Edges:
+    """Where a rendering starts and ends, word by word, in the units where the term is used.
+
+    An n-gram linked to a term on a few units often runs into a neighbour's words ("resilient city"
+    for 韧性 in 韧性城市, "subway line" for 号线 in 地铁12号线) or stops short of its own ("demonstration"
+    for 示范区 in "demonstration zone"). Each word of the English is claimed by the Chinese words of the
+    unit whose dictionary glosses hold it (competitive linking at the level of words, Melamed 2000):
+
+    - an edge word that another Chinese word of every such unit claims is that word's translation,
+      and is cut off ("city" is 城市's) — unless the term's own glosses hold it too, and the other's
+      are not much narrower;
+    - the word just after (or before) the rendering, the same in every unit, that no other word claims,
+      is taken in when the term glosses it, or when the term's last (first) part, a dictionary word of
+      it, has no word in the rendering yet: Chinese and English noun phrases both end with their head
+      (区 of 示范区: "demonstration zone"; 城乡 of 城乡居民: "urban and rural residents");
+    - a rendering with fewer words than the term has parts of two characters, that translates only
+      some of them and holds nothing that could be the rest ("cppcc" for 政协提案: 提案 has no word), is
+      a fragment, and is dropped.
+    """
+
+    def __init__(self, unit_texts: dict[str, list[str]], segmented: dict[str, frozenset[str]], units: int) -> None:
+        self._texts = unit_texts
+        self._segmented = segmented
+        self._units = units
+        self._words: dict[str, list[list[str]]] = {}
+        self._folded: dict[str, str] = {}
+        self._index: dict[str, set[str]] | None = None  # stem → the units whose English holds it
+
+    def _unit_words(self, unit: str) -> list[list[str]]:
+        found = self._words.get(unit)
+        if found is None:
+            found = self._words[unit] = [_english_words(text) for text in self._texts[unit]]
+        return found
+
+    def _places(self, words: list[str], units: list[str]) -> list[tuple[str, list[str], int]]:
+        """(unit, its English words, where the rendering starts) for each unit whose English holds it."""
+        key = [_word_key(word) for word in words]
+        places = []
+        for unit in units:
+            for english in self._unit_words(unit):
+                stems = [_word_key(word) for word in english]
+                start = _find(stems, key)
+                if start >= 0:
+                    places.append((unit, english, start))
+                    break
+        return places
+
+    def _claimed(self, word: str, term: str, unit: str, english: list[str], neighbour: bool = False) -> bool:
+        """Whether other Chinese words of the unit are the better translations of every use of the
+        English word in it (one "committee" is 党中央's, the other 市委's)."""
+        from qa.lang.terms.dictionary import gloss_stems
+
+        key = _word_key(word)
+        own = gloss_stems(term)
+        uses = sum(_word_key(other) == key for other in english)
+        claims = 0
+        folded = self._folded.get(unit)
+        if folded is None:
+            from qa.lang.terms.fold import fold_chinese
+
+            folded = self._folded[unit] = fold_chinese(unit)
+        for other in self._segmented[unit]:
+            if other == term or other in term or term in other:
+                continue
+            glosses = gloss_stems(other)
+            # the term's glosses may hold the word too: the other's claim wins when its entry is
+            # much narrower (政策 is "policy", 方针 "policy; guidelines", 基本方针 six words)
+            if key in glosses and (key not in own or 2 * len(glosses) <= len(own)):
+                claims += folded.count(other)
+                # the Chinese word next to the term claims the English word next to its rendering
+                if claims >= uses or (neighbour and (term + other in folded or other + term in folded)):
+                    return True
+        return False
+
+    def refine(self, term: str, words: list[str], units: list[str]) -> list[str]:
+        from qa.lang.terms.dictionary import gloss_stems, term_parts
+
+        places = self._places(words, units)
+        if not places:
+            return words
+        start, end = 0, len(words)  # the kept words: words[start:end]
+
+        def claimed(index: int) -> bool:
+            edge = index in (0, len(words) - 1)
+            return all(self._claimed(words[index], term, unit, english, edge) for unit, english, _ in places)
+
+        while start < end and (not _may_open(words[start]) or claimed(start)):
+            start += 1
+        while end > start and (not _may_close(words[end - 1]) or claimed(end - 1)):
+            end -= 1
+        if start == end:
+            return []
+        kept = words[start:end]
+        own = gloss_stems(term)
+        parts = [glosses for _, glosses in term_parts(term)]
+
+        def uncovered(glosses: frozenset[str]) -> bool:
+            return not any(_word_key(word) in glosses for word in kept)
+
+        def may_take(word: str, part: int) -> bool:
+            return (
+                _may_close(word)
+                and word not in _NOT_IN_TERMS
+                and (_word_key(word) in own or (len(parts) > 1 and uncovered(parts[part])))
+                and not any(self._claimed(word, term, unit, english) for unit, english, _ in places)
+            )
+
+        def same(words: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+            # the same words (by stem) in every unit, as the first unit writes them
+            keys = {tuple(_word_key(word) for word in group) for group in words}
+            return words[0] if len(words) == len(places) and len(keys) == 1 else None
+
+        after = same([tuple(english[place + end : place + end + 1]) for _, english, place in places])
+        if after and may_take(after[0], -1):
+            kept = [*kept, after[0]]
+        before = same([tuple(english[place + start - 2 : place + start]) for _, english, place in places])
+        if before and len(before) == 2:
+            if _may_open(before[1]) and may_take(before[1], 0):
+                kept = [before[1], *kept]
+            elif before[1] == "and" and _may_open(before[0]) and may_take(before[0], 0):
+                kept = [*before, *kept]  # "urban and rural residents": a word joined on by "and"
+        words_of = [word for word in kept if word not in _FUNCTION_WORDS]
+        long_parts = [glosses for size, glosses in term_parts(term) if size > 1]
+        if len(words_of) < len(long_parts) and any(uncovered(glosses) for glosses in long_parts):
+            # a part of the term with no word for it: a fragment, unless a word of the rendering is
+            # glossed by no part (the dictionary does not know it: it may be the missing part's)
+            if all(any(_word_key(word) in glosses for glosses in parts) for word in words_of):
+                return []
+        return kept
+
+    def evidence(self, words: list[str], units: list[str], unit_place: dict[str, str]) -> tuple[int, int, str]:
+        """Units of the term that hold the rendering, units of the file that do, where it is first."""
+        places = self._places(words, units)
+        if self._index is None:
+            self._index = defaultdict(set)
+            for unit in self._texts:
+                for english in self._unit_words(unit):
+                    for word in english:
+                        self._index[_word_key(word)].add(unit)
+        keys = [_word_key(word) for word in words]
+        candidates = set.intersection(*(self._index.get(key, set()) for key in keys))
+        alone = len(self._places(words, sorted(candidates)))
+        first = next((unit_place[unit] for unit, *_ in places if unit_place.get(unit)), "")
+        return len(places), max(alone, len(places)), first
+
+
+def _english_words(text: str) -> list[str]:
+    return [word.lower().replace("\u2019", "'") for word in _EN_WORD.findall(text)]
+
+
+def _find(stems: list[str], key: list[str]) -> int:
+    for start in range(len(stems) - len(key) + 1):
+        if stems[start : start + len(key)] == key:
+            return start
+    return -1
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    from qa.lang.terms.dictionary import stem
+
+    return stem(word)
 
 
 @lru_cache(maxsize=1 << 18)
