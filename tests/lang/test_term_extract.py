@@ -102,6 +102,25 @@ def test_on_the_seeds_names_and_terms_get_the_seeds_renderings_with_evidence():
     assert not {"深化", "深入开展", "全力", "着力", "优化"} & proposals.keys()
 
 
+def test_on_the_seeds_each_word_of_a_rendering_is_the_terms_own():
+    """A rendering is cut where the English goes on with a neighbour's word and extended to the
+    term's own head word; a rendering of only part of the term is no proposal."""
+    proposals = {c.zh: c for c in extract_terms(_seed_pairs(), top=50)}
+    assert proposals["韧性"].rendering == "resilient"  # not "resilient city": "city" is 城市's
+    assert proposals["号线"].rendering == "line"  # 地铁12号线 "Subway Line 12": "subway" is 地铁's
+    assert proposals["习近平"].rendering == "xi jinping"  # not "xi jinping thought": 思想's
+    assert proposals["示范区"].rendering == "demonstration zone"  # 区 is "zone", not "demonstration" alone
+    assert proposals["科技园"].rendering == "science park"
+    assert proposals["城乡居民"].rendering == "urban and rural residents"
+    assert proposals["中央纪委"].rendering == "central commission for discipline inspection"
+    assert proposals["常委会"].rendering == "standing committee"  # an abbreviation (jieba j) CC-CEDICT names
+    # fragments: 提案 ("proposals") and 基本 ("basic") have no word in what the seeds give them
+    assert not {"政协提案", "基本方针", "人大代表"} & proposals.keys()
+    line = next(line for line in format_glossary_tsv(proposals.values()).splitlines() if line.startswith("示范区\t"))
+    assert line.startswith("示范区\tdemonstration zone\tin 3 sources, with this rendering in 3, G2 ")
+    assert line.endswith(", dice 1.00, first at 003_69f7e5b1796ec52c.txt:15")
+
+
 def test_proposals_saved_as_a_glossary_do_not_flag_the_translations_they_came_from(tmp_path):
     import json
     import subprocess

@@ -428,9 +428,12 @@ def extract_terms(
             words = edges.refine(word, written[gram].split(), met_units[word])
             if not words and not index:
                 break  # the best link was a neighbour's words or a fragment: the others are weaker
-            if not words or (index and glossed and not gloss_share(word, " ".join(words))):
-                continue  # an alternative rendering no gloss of the term supports is a neighbour's
+            weak = count < 3 or dice < 0.6
+            if not words or (index and glossed and weak and not gloss_share(word, " ".join(words))):
+                continue  # an alternative on little evidence that no gloss of the term supports is a neighbour's
             text = " ".join(words)
+            if any(_overlaps(text, other[3]) for other in renderings):
+                continue  # cut or extended to a run of another rendering's words
             if text == written[gram]:
                 renderings.append((g2, count, dice, text, first_place.get((word, gram), "")))
                 continue
