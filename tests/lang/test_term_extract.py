@@ -114,8 +114,12 @@ def test_on_the_seeds_each_word_of_a_rendering_is_the_terms_own():
     assert proposals["城乡居民"].rendering == "urban and rural residents"
     assert proposals["中央纪委"].rendering == "central commission for discipline inspection"
     assert proposals["常委会"].rendering == "standing committee"  # an abbreviation (jieba j) CC-CEDICT names
+    assert proposals["环境保护"].rendering == "environmental protection"  # "inspection" is 督察's ("inspector")
     # fragments: 提案 ("proposals") and 基本 ("basic") have no word in what the seeds give them
     assert not {"政协提案", "基本方针", "人大代表"} & proposals.keys()
+    # short of the term: "mountainous areas|regions", "multiple|various channels"
+    assert not {"山区", "多渠道"} & proposals.keys()
+    assert "通车" not in proposals  # jieba's noun, CC-CEDICT's verb only: "to open to traffic"
     line = next(line for line in format_glossary_tsv(proposals.values()).splitlines() if line.startswith("示范区\t"))
     assert line.startswith("示范区\tdemonstration zone\tin 3 sources, with this rendering in 3, G2 ")
     assert line.endswith(", dice 1.00, first at 003_69f7e5b1796ec52c.txt:15")
@@ -144,3 +148,13 @@ def test_sentences_are_aligned_by_length():
     units = aligned_units(zh, en)
     assert [unit[0] for unit in units] == ["加快建设韧性城市。", "制定韧性城市空间专项规划。", "推动京津冀协同发展。"]
     assert units[2][1].startswith("We will promote Beijing-Tianjin-Hebei")
+
+
+def test_the_dictionary_tells_names_of_things_from_verbs():
+    from qa.lang.terms.dictionary import names_a_thing, only_verbs, term_parts
+
+    assert names_a_thing("常委会") and not only_verbs("常委会")  # "standing committee"
+    assert only_verbs("深化") and not names_a_thing("深化")  # "to deepen; to intensify"
+    assert only_verbs("通车")  # "(of a locality) to have a transportation service": a verb after its qualifier
+    assert not only_verbs("一网通办")  # a word the dictionary lacks is no verb of it
+    assert [size for size, _ in term_parts("示范区")] == [2, 1]  # 示范 "demonstration", 区 "area; district"

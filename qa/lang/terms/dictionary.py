@@ -19,6 +19,7 @@ _NOISE = frozenset(
     """a an the and or of to in on at by for with from as be is are one's sb sth something somebody
     cl abbr also used variant see surname old etc esp lit fig""".split()
 )
+_QUALIFIERS = re.compile(r"^(?:\([^)]*\)\s*)+")
 #: Longest dictionary word tried when a term is split into words.
 _LONGEST = 8
 
@@ -50,7 +51,8 @@ def _dictionary() -> dict[str, frozenset[str]]:
     glosses: dict[str, set[str]] = {}
     for entry in CcCedict().get_entries():
         words = set()
-        if any(not definition.startswith("to ") for definition in entry["definitions"]):
+        # a verb's sense starts "to …", after any qualifier: "(of a locality) to have …", "(Tw) to commute"
+        if any(not _QUALIFIERS.sub("", definition).startswith("to ") for definition in entry["definitions"]):
             _NAMING.update((entry["simplified"], entry["traditional"]))
         for definition in entry["definitions"]:
             # an explanation in parentheses is glosses too (京津冀: "Jing-Jin-Ji (Beijing, Tianjin and Hebei)")
@@ -63,6 +65,11 @@ def _dictionary() -> dict[str, frozenset[str]]:
 
 def available() -> bool:
     return bool(_dictionary())
+
+
+def only_verbs(word: str) -> bool:
+    """Whether the dictionary has the word, and only with verbs' senses ("to open to traffic")."""
+    return bool(_dictionary().get(word)) and word not in _NAMING
 
 
 def names_a_thing(word: str) -> bool:

@@ -244,6 +244,10 @@ def _may_be_term(word: str, idf: dict[str, float], median_idf: float) -> bool:
         return names_a_thing(word)
     if not (tag is None or tag in _TERM_TAGS):
         return False
+    from qa.lang.terms.dictionary import only_verbs
+
+    if only_verbs(word):
+        return False  # jieba's noun that the dictionary has only verbs for (通车 "to open to traffic")
     if tag is None or tag.startswith("nr"):
         # a word jieba guessed (its HMM), or calls a name on weak grounds (广泛开展 nr): a term only if
         # the longest dictionary word ending it is no verb (信访工作, 示范区; not 广泛开展, which ends with 开展)
@@ -420,7 +424,7 @@ def extract_terms(
                 taken.add(other)
                 chosen[index] = (g2, count, dice, other)
     # each word of a rendering translates the term, not a neighbour: the edges are set word by word
-    edges = _Edges(unit_texts, segmented, units)
+    edges = _Edges(unit_texts, segmented)
     refined: dict[str, list[tuple[float, int, float, str, str]]] = {}  # term → (G², met, Dice, written, place)
     for word, chosen in linked.items():
         renderings = []
@@ -485,16 +489,24 @@ class _Edges:
       is taken in when the term glosses it, or when the term's last (first) part, a dictionary word of
       it, has no word in the rendering yet: Chinese and English noun phrases both end with their head
       (区 of 示范区: "demonstration zone"; 城乡 of 城乡居民: "urban and rural residents");
-    - a rendering with fewer words than the term has parts of two characters, that translates only
-      some of them and holds nothing that could be the rest ("cppcc" for 政协提案: 提案 has no word), is
-      a fragment, and is dropped.
+    - a rendering followed in every unit by a noun-phrase word no other Chinese word claims, not the
+      same each time, one of them the term's own gloss ("mountainous areas|regions" for 山区), or
+      preceded so while the term's first part has no word ("multiple|various channels" for 多渠道),
+      stops short of the term, and is dropped;
+    - so is a fragment: a rendering with fewer words than the term has parts of two characters, that
+      translates only some of them and holds nothing that could be the rest ("cppcc" for 政协提案:
+      提案 has no word).
+
+    A claim counts the uses: an English word used twice in a unit is taken from the term only by two
+    uses of other Chinese words (one "committee" is 党中央's, the other 市委's), or, at the rendering's
+    edge, by the Chinese word right next to the term (现代化 of 中国式现代化 takes "modernization").
     """
 
-    def __init__(self, unit_texts: dict[str, list[str]], segmented: dict[str, frozenset[str]], units: int) -> None:
+    def __init__(self, unit_texts: dict[str, list[str]], segmented: dict[str, frozenset[str]]) -> None:
         self._texts = unit_texts
         self._segmented = segmented
-        self._units = units
         self._words: dict[str, list[list[str]]] = {}
+        self._stems: dict[str, list[list[str]]] = {}
         self._folded: dict[str, str] = {}
         self._index: dict[str, set[str]] | None = None  # stem → the units whose English holds it
 
@@ -509,8 +521,11 @@ class _Edges:
         key = [_word_key(word) for word in words]
         places = []
         for unit in units:
-            for english in self._unit_words(unit):
-                stems = [_word_key(word) for word in english]
+            texts = self._unit_words(unit)
+            stemmed = self._stems.get(unit)
+            if stemmed is None:
+                stemmed = self._stems[unit] = [[_word_key(word) for word in english] for english in texts]
+            for english, stems in zip(texts, stemmed, strict=True):
                 start = _find(stems, key)
                 if start >= 0:
                     places.append((unit, english, start))
@@ -519,7 +534,8 @@ class _Edges:
 
     def _claimed(self, word: str, term: str, unit: str, english: list[str], neighbour: bool = False) -> bool:
         """Whether other Chinese words of the unit are the better translations of every use of the
-        English word in it (one "committee" is 党中央's, the other 市委's)."""
+        English word in it, or (``neighbour``: the word is at the rendering's edge) the Chinese word
+        right next to the term is one."""
         from qa.lang.terms.dictionary import gloss_stems
 
         key = _word_key(word)
@@ -537,7 +553,7 @@ class _Edges:
             glosses = gloss_stems(other)
             # the term's glosses may hold the word too: the other's claim wins when its entry is
             # much narrower (政策 is "policy", 方针 "policy; guidelines", 基本方针 six words)
-            if key in glosses and (key not in own or 2 * len(glosses) <= len(own)):
+            if _glossed(key, glosses) and (key not in own or 2 * len(glosses) <= len(own)):
                 claims += folded.count(other)
                 # the Chinese word next to the term claims the English word next to its rendering
                 if claims >= uses or (neighbour and (term + other in folded or other + term in folded)):
@@ -585,12 +601,36 @@ class _Edges:
         after = same([tuple(english[place + end : place + end + 1]) for _, english, place in places])
         if after and may_take(after[0], -1):
             kept = [*kept, after[0]]
+            end += 1
         before = same([tuple(english[place + start - 2 : place + start]) for _, english, place in places])
         if before and len(before) == 2:
             if _may_open(before[1]) and may_take(before[1], 0):
                 kept = [before[1], *kept]
+                start -= 1
             elif before[1] == "and" and _may_open(before[0]) and may_take(before[0], 0):
                 kept = [*before, *kept]  # "urban and rural residents": a word joined on by "and"
+                start -= 2
+
+        def unclaimed_noun(word: str, unit: str, english: list[str]) -> bool:
+            return _may_close(word) and word not in _NOT_IN_TERMS and not self._claimed(word, term, unit, english)
+
+        # a rendering followed everywhere by a word of the noun phrase that no other Chinese word
+        # claims, not the same each time, and the term's own gloss at least once ("mountainous
+        # areas", "mountainous regions" for 山区, "area; mountain"), stops short of the term's head
+        following = [english[place + end] if place + end < len(english) else "|" for _, english, place in places]
+        if any(_word_key(word) in own for word in following) and all(
+            unclaimed_noun(word, unit, english) for word, (unit, english, _) in zip(following, places, strict=True)
+        ):
+            return []
+        if (
+            parts
+            and uncovered(parts[0])
+            and all(
+                place + start > 0 and unclaimed_noun(english[place + start - 1], unit, english)
+                for unit, english, place in places
+            )
+        ):
+            return []  # ... or begins after the words of the term's first part ("multiple|various channels")
         words_of = [word for word in kept if word not in _FUNCTION_WORDS]
         long_parts = [glosses for size, glosses in term_parts(term) if size > 1]
         if len(words_of) < len(long_parts) and any(uncovered(glosses) for glosses in long_parts):
@@ -616,8 +656,22 @@ class _Edges:
         return len(places), max(alone, len(places)), first
 
 
+#: A word, or a mark of punctuation that ends a phrase (kept as "|": no word runs across it).
+_EN_TOKEN = regex.compile(_EN_WORD.pattern + r"|[^\w\s'\u2019-]")
+
+
 def _english_words(text: str) -> list[str]:
-    return [word.lower().replace("\u2019", "'") for word in _EN_WORD.findall(text)]
+    return [word.lower().replace("\u2019", "'") if word[0].isalnum() else "|" for word in _EN_TOKEN.findall(text)]
+
+
+def _glossed(key: str, glosses: frozenset[str]) -> bool:
+    """Whether the stem is one of the glosses' stems, or one is the other's beginning, from six
+    letters (Snowball keeps "inspector" whole, "inspection" is "inspect")."""
+    if key in glosses:
+        return True
+    if len(key) < 6:
+        return False
+    return any(len(gloss) >= 6 and (gloss.startswith(key) or key.startswith(gloss)) for gloss in glosses)
 
 
 def _find(stems: list[str], key: list[str]) -> int:
