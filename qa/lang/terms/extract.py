@@ -34,7 +34,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -471,7 +471,17 @@ def extract_terms(
         )
     # the most evidence first: a term met in many units with one rendering is the surest proposal
     found.sort(key=lambda candidate: (-candidate.together, -candidate.score, candidate.zh))
-    return found[:top]
+    # the top proposals alone are the glossary a team saves: a term that a longer one below the cut
+    # shadowed (不结盟 in 不结盟运动) must be rendered in every pair without it too
+    while True:
+        chosen = found[:top]
+        again = _keep_consistent({candidate.zh: list(candidate.renderings) for candidate in chosen}, listed)
+        if len(again) == len(chosen):
+            return [
+                replace(candidate, rendering=again[candidate.zh][0], alternatives=tuple(again[candidate.zh][1:]))
+                for candidate in chosen
+            ]
+        found = [candidate for candidate in found if candidate.zh in again or candidate not in chosen]
 
 
 class _Edges:
@@ -594,22 +604,28 @@ class _Edges:
             )
 
         def same(words: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-            # the same words (by stem) in every unit, as the first unit writes them
-            keys = {tuple(_word_key(word) for word in group) for group in words}
-            return words[0] if len(words) == len(places) and len(keys) == 1 else None
+            # the same words in every unit (by stem, or one stem the other's beginning: america,
+            # american), as the first unit writes them
+            first = [_word_key(word) for word in words[0]]
+            for group in words[1:]:
+                if len(group) != len(first) or not all(
+                    _glossed(_word_key(word), frozenset((key,))) for word, key in zip(group, first, strict=True)
+                ):
+                    return None
+            return words[0] if words else None
 
         after = same([tuple(english[place + end : place + end + 1]) for _, english, place in places])
         if after and may_take(after[0], -1):
             kept = [*kept, after[0]]
             end += 1
-        before = same([tuple(english[place + start - 2 : place + start]) for _, english, place in places])
-        if before and len(before) == 2:
-            if _may_open(before[1]) and may_take(before[1], 0):
-                kept = [before[1], *kept]
-                start -= 1
-            elif before[1] == "and" and _may_open(before[0]) and may_take(before[0], 0):
-                kept = [*before, *kept]  # "urban and rural residents": a word joined on by "and"
-                start -= 2
+        before = same([tuple(english[place + start - 1 : place + start]) for _, english, place in places])
+        joined = same([tuple(english[max(place + start - 2, 0) : place + start]) for _, english, place in places])
+        if before and _may_open(before[0]) and may_take(before[0], 0):
+            kept = [before[0], *kept]
+            start -= 1
+        elif joined and len(joined) == 2 and joined[1] == "and" and _may_open(joined[0]) and may_take(joined[0], 0):
+            kept = [*joined, *kept]  # "urban and rural residents": a word joined on by "and"
+            start -= 2
 
         def unclaimed_noun(word: str, unit: str, english: list[str]) -> bool:
             return _may_close(word) and word not in _NOT_IN_TERMS and not self._claimed(word, term, unit, english)
