@@ -158,3 +158,38 @@ def test_the_dictionary_tells_names_of_things_from_verbs():
     assert only_verbs("通车")  # "(of a locality) to have a transportation service": a verb after its qualifier
     assert not only_verbs("一网通办")  # a word the dictionary lacks is no verb of it
     assert [size for size, _ in term_parts("示范区")] == [2, 1]  # 示范 "demonstration", 区 "area; district"
+
+
+def test_the_top_proposals_alone_do_not_flag_the_pairs_a_longer_term_below_the_cut_held(tmp_path):
+    """不结盟 is "non-aligned" wherever it stands alone, but 不结盟运动 is "the Movement": with both
+    proposed, 不结盟运动 shadows 不结盟 in those pairs; with --top 1, 不结盟 alone would flag them."""
+    import json
+    import subprocess
+    import sys
+
+    pairs = [
+        ("不结盟国家支持该决议", "The non-aligned countries support the resolution"),
+        ("不结盟国家发表声明", "The non-aligned countries issued a statement"),
+        ("不结盟国家表示关切", "The non-aligned countries expressed concern"),
+        ("不结盟国家提出建议", "The non-aligned countries made proposals"),
+        ("不结盟运动表示欢迎", "The Movement welcomes it"),
+        ("不结盟运动重申立场", "The Movement reaffirms its position"),
+        ("不结盟运动呼吁各国", "The Movement calls on all States"),
+        ("安全理事会通过决议", "The Security Council adopted a resolution"),
+        ("大会审议报告", "The General Assembly considered the report"),
+        ("秘书长提交报告", "The Secretary-General submitted the report"),
+    ]
+    assert [c.zh for c in extract_terms(pairs, top=5)][:2] == ["不结盟", "不结盟运动"]
+    (proposal,) = extract_terms(pairs, top=1)
+    assert (proposal.zh, proposal.renderings) == ("不结盟运动", ("movement",))
+    source = tmp_path / "pairs.tsv"
+    source.write_text("".join(f"{zh}\t{en}\n" for zh, en in pairs), encoding="utf-8")
+    glossary = tmp_path / "glossary-proposals.tsv"
+    glossary.write_text(format_glossary_tsv([proposal]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "qa", "check", str(source), "-f", "json", "--select", "TERM002",
+         "--glossary", str(glossary)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["findings"] == []
