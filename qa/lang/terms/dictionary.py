@@ -102,24 +102,31 @@ def gloss_stems(term: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def term_parts(term: str) -> tuple[tuple[int, frozenset[str]], ...]:
-    """The dictionary words the term is made of, longest first, each as (its length, its glosses):
-    公共服务 is 公共 "public" and 服务 "service", 示范区 示范 "demonstration" and 区 "area; district";
-    the term alone when the dictionary has it whole. A character the dictionary lacks is no part."""
+    """The dictionary words the term is made of, each as (its length, its glosses): the split with
+    the fewest characters it lacks, then single characters, then parts (公共服务 is 公共 "public" and 服务 "service";
+    示范区 示范 "demonstration" and 区 "area; district"; 宗教团体 宗教 and 团体, not 宗教团 and 体); the
+    term alone when the dictionary has it whole. A character the dictionary lacks is no part."""
     dictionary = _dictionary()
     if dictionary.get(term):
         return ((len(term), dictionary[term]),)
-    parts: list[tuple[int, frozenset[str]]] = []
-    position = 0
-    while position < len(term):
-        for end in range(min(len(term), position + _LONGEST), position, -1):
+    # best[i]: (characters left out, single characters, parts, the parts) of the best split of term[:i]
+    best: list[tuple[int, int, int, tuple[tuple[int, frozenset[str]], ...]] | None] = [None] * (len(term) + 1)
+    best[0] = (0, 0, 0, ())
+    for position in range(len(term)):
+        here = best[position]
+        if here is None:
+            continue
+        missing, singles, count, parts = here
+        steps = [(position + 1, (missing + 1, singles, count, parts))]  # a character the dictionary lacks
+        for end in range(position + 1, min(len(term), position + _LONGEST) + 1):
             words = dictionary.get(term[position:end])
             if words:
-                parts.append((end - position, words))
-                position = end
-                break
-        else:
-            position += 1
-    return tuple(parts)
+                single = end - position == 1
+                steps.append((end, (missing, singles + single, count + 1, (*parts, (end - position, words)))))
+        for end, candidate in steps:
+            if best[end] is None or candidate[:3] < best[end][:3]:  # type: ignore[index]
+                best[end] = candidate
+    return best[len(term)][3]  # type: ignore[index]
 
 
 def gloss_share(term: str, gram: str) -> float:

@@ -494,7 +494,8 @@ class _Edges:
 
     - an edge word that another Chinese word of every such unit claims is that word's translation,
       and is cut off ("city" is 城市's) — unless the term's own glosses hold it too, and the other's
-      are not much narrower;
+      are not much narrower; a word the dictionary gives the term whole (协商会议 "consultative
+      meeting"), or the only word for one of its parts (团体 of 宗教团体: "groups"), is never cut;
     - the word just after (or before) the rendering, the same in every unit, that no other word claims,
       is taken in when the term glosses it, or when the term's last (first) part, a dictionary word of
       it, has no word in the rendering yet: Chinese and English noun phrases both end with their head
@@ -577,9 +578,21 @@ class _Edges:
         if not places:
             return words
         start, end = 0, len(words)  # the kept words: words[start:end]
+        parts = [glosses for _, glosses in term_parts(term)]
+
+        def sole_word_of_a_part(index: int) -> bool:
+            # the only word of the rendering for a part of the term stays its (宗教团体 "religious
+            # groups": "groups" is 团体's, whatever other word of the unit glosses it)
+            key = _word_key(words[index])
+            others = {_word_key(word) for position, word in enumerate(words[start:end], start) if position != index}
+            return any(key in glosses and not others & glosses for glosses in parts)
+
+        whole = len(parts) == 1 and term_parts(term)[0][0] == len(term)  # a headword of the dictionary
 
         def claimed(index: int) -> bool:
             edge = index in (0, len(words) - 1)
+            if (whole and _word_key(words[index]) in parts[0]) or sole_word_of_a_part(index):
+                return False  # the dictionary's own word for the term, or for a part of it
             return all(self._claimed(words[index], term, unit, english, edge) for unit, english, _ in places)
 
         while start < end and (not _may_open(words[start]) or claimed(start)):
@@ -590,7 +603,6 @@ class _Edges:
             return []
         kept = words[start:end]
         own = gloss_stems(term)
-        parts = [glosses for _, glosses in term_parts(term)]
 
         def uncovered(glosses: frozenset[str]) -> bool:
             return not any(_word_key(word) in glosses for word in kept)
