@@ -102,6 +102,29 @@ def test_on_the_seeds_names_and_terms_get_the_seeds_renderings_with_evidence():
     assert not {"深化", "深入开展", "全力", "着力", "优化"} & proposals.keys()
 
 
+def test_on_the_seeds_each_word_of_a_rendering_is_the_terms_own():
+    """A rendering is cut where the English goes on with a neighbour's word and extended to the
+    term's own head word; a rendering of only part of the term is no proposal."""
+    proposals = {c.zh: c for c in extract_terms(_seed_pairs(), top=50)}
+    assert proposals["韧性"].rendering == "resilient"  # not "resilient city": "city" is 城市's
+    assert proposals["号线"].rendering == "line"  # 地铁12号线 "Subway Line 12": "subway" is 地铁's
+    assert proposals["习近平"].rendering == "xi jinping"  # not "xi jinping thought": 思想's
+    assert proposals["示范区"].rendering == "demonstration zone"  # 区 is "zone", not "demonstration" alone
+    assert proposals["科技园"].rendering == "science park"
+    assert proposals["城乡居民"].rendering == "urban and rural residents"
+    assert proposals["中央纪委"].rendering == "central commission for discipline inspection"
+    assert proposals["常委会"].rendering == "standing committee"  # an abbreviation (jieba j) CC-CEDICT names
+    assert proposals["环境保护"].rendering == "environmental protection"  # "inspection" is 督察's ("inspector")
+    # fragments: 提案 ("proposals") and 基本 ("basic") have no word in what the seeds give them
+    assert not {"政协提案", "基本方针", "人大代表"} & proposals.keys()
+    # short of the term: "mountainous areas|regions", "multiple|various channels"
+    assert not {"山区", "多渠道"} & proposals.keys()
+    assert "通车" not in proposals  # jieba's noun, CC-CEDICT's verb only: "to open to traffic"
+    line = next(line for line in format_glossary_tsv(proposals.values()).splitlines() if line.startswith("示范区\t"))
+    assert line.startswith("示范区\tdemonstration zone\tin 3 sources, with this rendering in 3, G2 ")
+    assert line.endswith(", dice 1.00, first at 003_69f7e5b1796ec52c.txt:15")
+
+
 def test_proposals_saved_as_a_glossary_do_not_flag_the_translations_they_came_from(tmp_path):
     import json
     import subprocess
@@ -125,3 +148,48 @@ def test_sentences_are_aligned_by_length():
     units = aligned_units(zh, en)
     assert [unit[0] for unit in units] == ["加快建设韧性城市。", "制定韧性城市空间专项规划。", "推动京津冀协同发展。"]
     assert units[2][1].startswith("We will promote Beijing-Tianjin-Hebei")
+
+
+def test_the_dictionary_tells_names_of_things_from_verbs():
+    from qa.lang.terms.dictionary import names_a_thing, only_verbs, term_parts
+
+    assert names_a_thing("常委会") and not only_verbs("常委会")  # "standing committee"
+    assert only_verbs("深化") and not names_a_thing("深化")  # "to deepen; to intensify"
+    assert only_verbs("通车")  # "(of a locality) to have a transportation service": a verb after its qualifier
+    assert not only_verbs("一网通办")  # a word the dictionary lacks is no verb of it
+    assert [size for size, _ in term_parts("示范区")] == [2, 1]  # 示范 "demonstration", 区 "area; district"
+
+
+def test_the_top_proposals_alone_do_not_flag_the_pairs_a_longer_term_below_the_cut_held(tmp_path):
+    """不结盟 is "non-aligned" wherever it stands alone, but 不结盟运动 is "the Movement": with both
+    proposed, 不结盟运动 shadows 不结盟 in those pairs; with --top 1, 不结盟 alone would flag them."""
+    import json
+    import subprocess
+    import sys
+
+    pairs = [
+        ("不结盟国家支持该决议", "The non-aligned countries support the resolution"),
+        ("不结盟国家发表声明", "The non-aligned countries issued a statement"),
+        ("不结盟国家表示关切", "The non-aligned countries expressed concern"),
+        ("不结盟国家提出建议", "The non-aligned countries made proposals"),
+        ("不结盟运动表示欢迎", "The Movement welcomes it"),
+        ("不结盟运动重申立场", "The Movement reaffirms its position"),
+        ("不结盟运动呼吁各国", "The Movement calls on all States"),
+        ("安全理事会通过决议", "The Security Council adopted a resolution"),
+        ("大会审议报告", "The General Assembly considered the report"),
+        ("秘书长提交报告", "The Secretary-General submitted the report"),
+    ]
+    assert [c.zh for c in extract_terms(pairs, top=5)][:2] == ["不结盟", "不结盟运动"]
+    (proposal,) = extract_terms(pairs, top=1)
+    assert (proposal.zh, proposal.renderings) == ("不结盟运动", ("movement",))
+    source = tmp_path / "pairs.tsv"
+    source.write_text("".join(f"{zh}\t{en}\n" for zh, en in pairs), encoding="utf-8")
+    glossary = tmp_path / "glossary-proposals.tsv"
+    glossary.write_text(format_glossary_tsv([proposal]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "qa", "check", str(source), "-f", "json", "--select", "TERM002",
+         "--glossary", str(glossary)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["findings"] == []

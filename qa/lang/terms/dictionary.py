@@ -19,6 +19,7 @@ _NOISE = frozenset(
     """a an the and or of to in on at by for with from as be is are one's sb sth something somebody
     cl abbr also used variant see surname old etc esp lit fig""".split()
 )
+_QUALIFIERS = re.compile(r"^(?:\([^)]*\)\s*)+")
 #: Longest dictionary word tried when a term is split into words.
 _LONGEST = 8
 
@@ -36,6 +37,10 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower().removesuffix("'s").removesuffix("\u2019s"))
 
 
+#: Headwords with a sense that is not a verb's ("to deepen"): a noun, a name, an adjective.
+_NAMING: set[str] = set()
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, frozenset[str]]:
     """Simplified and Traditional headword → the stems of every sense's words (all homographs)."""
@@ -46,6 +51,9 @@ def _dictionary() -> dict[str, frozenset[str]]:
     glosses: dict[str, set[str]] = {}
     for entry in CcCedict().get_entries():
         words = set()
+        # a verb's sense starts "to …", after any qualifier: "(of a locality) to have …", "(Tw) to commute"
+        if any(not _QUALIFIERS.sub("", definition).startswith("to ") for definition in entry["definitions"]):
+            _NAMING.update((entry["simplified"], entry["traditional"]))
         for definition in entry["definitions"]:
             # an explanation in parentheses is glosses too (京津冀: "Jing-Jin-Ji (Beijing, Tianjin and Hebei)")
             definition = re.sub(r"CL:\S*|\[[^\]]*\]", " ", definition).lower()
@@ -57,6 +65,18 @@ def _dictionary() -> dict[str, frozenset[str]]:
 
 def available() -> bool:
     return bool(_dictionary())
+
+
+def only_verbs(word: str) -> bool:
+    """Whether the dictionary has the word, and only with verbs' senses ("to open to traffic")."""
+    return bool(_dictionary().get(word)) and word not in _NAMING
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether the dictionary has the word with a sense that is not a verb's (常委会 "standing
+    committee", 环卫 "sanitation"; not 深化 "to deepen; to intensify")."""
+    _dictionary()
+    return word in _NAMING
 
 
 @lru_cache(maxsize=1 << 14)
@@ -78,6 +98,35 @@ def gloss_stems(term: str) -> frozenset[str]:
         else:
             position += 1
     return frozenset(stems)
+
+
+@lru_cache(maxsize=1 << 14)
+def term_parts(term: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The dictionary words the term is made of, each as (its length, its glosses): the split with
+    the fewest characters it lacks, then single characters, then parts (公共服务 is 公共 "public" and 服务 "service";
+    示范区 示范 "demonstration" and 区 "area; district"; 宗教团体 宗教 and 团体, not 宗教团 and 体); the
+    term alone when the dictionary has it whole. A character the dictionary lacks is no part."""
+    dictionary = _dictionary()
+    if dictionary.get(term):
+        return ((len(term), dictionary[term]),)
+    # best[i]: (characters left out, single characters, parts, the parts) of the best split of term[:i]
+    best: list[tuple[int, int, int, tuple[tuple[int, frozenset[str]], ...]] | None] = [None] * (len(term) + 1)
+    best[0] = (0, 0, 0, ())
+    for position in range(len(term)):
+        here = best[position]
+        if here is None:
+            continue
+        missing, singles, count, parts = here
+        steps = [(position + 1, (missing + 1, singles, count, parts))]  # a character the dictionary lacks
+        for end in range(position + 1, min(len(term), position + _LONGEST) + 1):
+            words = dictionary.get(term[position:end])
+            if words:
+                single = end - position == 1
+                steps.append((end, (missing, singles + single, count + 1, (*parts, (end - position, words)))))
+        for end, candidate in steps:
+            if best[end] is None or candidate[:3] < best[end][:3]:  # type: ignore[index]
+                best[end] = candidate
+    return best[len(term)][3]  # type: ignore[index]
 
 
 def gloss_share(term: str, gram: str) -> float:

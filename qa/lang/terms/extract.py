@@ -34,7 +34,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -90,6 +90,8 @@ _LY_WORDS = frozenset("family supply assembly elderly july italy monopoly anomal
 #: adjectival nouns (vn 优化, an), idioms (i 深入开展, l) and abbreviations (j, which jieba also gives
 #: 深化) are mostly the verbs of a sentence in these texts, and are left out.
 _TERM_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "nw"})
+#: Tags of abbreviations (j) and fixed expressions (l): verbs as often as nouns, told apart by the dictionary.
+_NAMED_TAGS = frozenset({"j", "l"})
 MAX_NGRAM = 4
 #: Words common in any Chinese text (jieba IDF below this: 问题 3.96, 工作 4.2, 发展 3.58, 医院 5.86) are
 #: vocabulary, not terms: a glossary holding them flags every other rendering of "problem" or "work".
@@ -232,8 +234,20 @@ def _may_be_term(word: str, idf: dict[str, float], median_idf: float) -> bool:
     from qa.lang.segmentation import word_tag
 
     tag = word_tag(word)
-    if not (tag is None or tag in _TERM_TAGS) or idf.get(word, median_idf) < MIN_IDF:
+    if idf.get(word, median_idf) < MIN_IDF:
         return False
+    if tag in _NAMED_TAGS:
+        # an abbreviation or a fixed expression is a term when the dictionary names a thing with it
+        # (常委会 "standing committee", 消防安全 "fire safety"), not when it has only verbs for it (深化)
+        from qa.lang.terms.dictionary import names_a_thing
+
+        return names_a_thing(word)
+    if not (tag is None or tag in _TERM_TAGS):
+        return False
+    from qa.lang.terms.dictionary import only_verbs
+
+    if only_verbs(word):
+        return False  # jieba's noun that the dictionary has only verbs for (通车 "to open to traffic")
     if tag is None or tag.startswith("nr"):
         # a word jieba guessed (its HMM), or calls a name on weak grounds (广泛开展 nr): a term only if
         # the longest dictionary word ending it is no verb (信访工作, 示范区; not 广泛开展, which ends with 开展)
@@ -303,6 +317,7 @@ def extract_terms(
     first_place: dict[tuple[str, str], str] = {}
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)  # n-gram key → how it is written
     seen: Counter[str] = Counter()
+    met_units: dict[str, list[str]] = defaultdict(list)  # term → its (sampled) units, for the rendering's edges
     done = 0
     from qa.lang.terms.fold import fold_chinese
 
@@ -320,6 +335,7 @@ def extract_terms(
             seen[word] += 1
             if seen[word] <= MAX_UNITS_PER_TERM:
                 together[word].update(places.keys())
+                met_units[word].append(zh_unit)
                 folded = folded or fold_chinese(zh_unit)
                 here = max(folded.find(word), 0) / max(len(folded), 1)
                 distances = apart[word]
@@ -407,10 +423,40 @@ def extract_terms(
                 other = max(longer, key=lambda text: (len(text), text))
                 taken.add(other)
                 chosen[index] = (g2, count, dice, other)
-    kept = _keep_consistent({word: [written[gram] for *_, gram in chosen] for word, chosen in linked.items()}, listed)
+    # each word of a rendering translates the term, not a neighbour: the edges are set word by word
+    edges = _Edges(unit_texts, segmented)
+    refined: dict[str, list[tuple[float, int, float, str, str]]] = {}  # term → (G², met, Dice, written, place)
+    for word, chosen in linked.items():
+        renderings = []
+        for index, (g2, count, dice, gram) in enumerate(chosen):
+            words = edges.refine(word, written[gram].split(), met_units[word])
+            if not words and not index:
+                break  # the best link was a neighbour's words or a fragment: the others are weaker
+            weak = count < 3 or dice < 0.6
+            if not words or (index and glossed and weak and not gloss_share(word, " ".join(words))):
+                continue  # an alternative on little evidence that no gloss of the term supports is a neighbour's
+            text = " ".join(words)
+            if any(_overlaps(text, other[3]) for other in renderings):
+                continue  # cut or extended to a run of another rendering's words
+            if text == written[gram]:
+                renderings.append((g2, count, dice, text, first_place.get((word, gram), "")))
+                continue
+            if any(text == other[3] for other in renderings):
+                continue
+            met, alone, place = edges.evidence(words, met_units[word], unit_place)
+            scale = term_units[word] / min(term_units[word], MAX_UNITS_PER_TERM)
+            met = round(met * scale)
+            if met < min_count:
+                continue
+            renderings.append(
+                (_g2(met, term_units[word], alone, units), met, 2 * met / (term_units[word] + alone), text, place)
+            )
+        if renderings:
+            refined[word] = renderings
+    kept = _keep_consistent({word: [link[3] for link in chosen] for word, chosen in refined.items()}, listed)
     found = []
     for word, renderings in kept.items():
-        best = next(link for link in linked[word] if written[link[3]] == renderings[0])
+        best = next(link for link in refined[word] if link[3] == renderings[0])
         found.append(
             CandidateTerm(
                 word,
@@ -420,12 +466,254 @@ def extract_terms(
                 round(best[2], 3),
                 round(best[0], 2),
                 tuple(renderings[1:]),
-                first_place.get((word, best[3]), ""),
+                best[4],
             )
         )
     # the most evidence first: a term met in many units with one rendering is the surest proposal
     found.sort(key=lambda candidate: (-candidate.together, -candidate.score, candidate.zh))
-    return found[:top]
+    # the top proposals alone are the glossary a team saves: a term that a longer one below the cut
+    # shadowed (不结盟 in 不结盟运动) must be rendered in every pair without it too
+    while True:
+        chosen = found[:top]
+        again = _keep_consistent({candidate.zh: list(candidate.renderings) for candidate in chosen}, listed)
+        if len(again) == len(chosen):
+            return [
+                replace(candidate, rendering=again[candidate.zh][0], alternatives=tuple(again[candidate.zh][1:]))
+                for candidate in chosen
+            ]
+        found = [candidate for candidate in found if candidate.zh in again or candidate not in chosen]
+
+
+class _Edges:
+    """Where a rendering starts and ends, word by word, in the units where the term is used.
+
+    An n-gram linked to a term on a few units often runs into a neighbour's words ("resilient city"
+    for 韧性 in 韧性城市, "subway line" for 号线 in 地铁12号线) or stops short of its own ("demonstration"
+    for 示范区 in "demonstration zone"). Each word of the English is claimed by the Chinese words of the
+    unit whose dictionary glosses hold it (competitive linking at the level of words, Melamed 2000):
+
+    - an edge word that another Chinese word of every such unit claims is that word's translation,
+      and is cut off ("city" is 城市's) — unless the term's own glosses hold it too, and the other's
+      are not much narrower; a word the dictionary gives the term whole (协商会议 "consultative
+      meeting"), or the only word for one of its parts (团体 of 宗教团体: "groups"), is never cut;
+    - the word just after (or before) the rendering, the same in every unit, that no other word claims,
+      is taken in when the term glosses it, or when the term's last (first) part, a dictionary word of
+      it, has no word in the rendering yet: Chinese and English noun phrases both end with their head
+      (区 of 示范区: "demonstration zone"; 城乡 of 城乡居民: "urban and rural residents");
+    - a rendering followed in every unit by a noun-phrase word no other Chinese word claims, not the
+      same each time, one of them the term's own gloss ("mountainous areas|regions" for 山区), or
+      preceded so while the term's first part has no word ("multiple|various channels" for 多渠道),
+      stops short of the term, and is dropped;
+    - so is a fragment: a rendering with fewer words than the term has parts of two characters, that
+      translates only some of them and holds nothing that could be the rest ("cppcc" for 政协提案:
+      提案 has no word).
+
+    A claim counts the uses: an English word used twice in a unit is taken from the term only by two
+    uses of other Chinese words (one "committee" is 党中央's, the other 市委's), or, at the rendering's
+    edge, by the Chinese word right next to the term (现代化 of 中国式现代化 takes "modernization").
+    """
+
+    def __init__(self, unit_texts: dict[str, list[str]], segmented: dict[str, frozenset[str]]) -> None:
+        self._texts = unit_texts
+        self._segmented = segmented
+        self._words: dict[str, list[list[str]]] = {}
+        self._stems: dict[str, list[list[str]]] = {}
+        self._folded: dict[str, str] = {}
+        self._index: dict[str, set[str]] | None = None  # stem → the units whose English holds it
+
+    def _unit_words(self, unit: str) -> list[list[str]]:
+        found = self._words.get(unit)
+        if found is None:
+            found = self._words[unit] = [_english_words(text) for text in self._texts[unit]]
+        return found
+
+    def _places(self, words: list[str], units: list[str]) -> list[tuple[str, list[str], int]]:
+        """(unit, its English words, where the rendering starts) for each unit whose English holds it."""
+        key = [_word_key(word) for word in words]
+        places = []
+        for unit in units:
+            texts = self._unit_words(unit)
+            stemmed = self._stems.get(unit)
+            if stemmed is None:
+                stemmed = self._stems[unit] = [[_word_key(word) for word in english] for english in texts]
+            for english, stems in zip(texts, stemmed, strict=True):
+                start = _find(stems, key)
+                if start >= 0:
+                    places.append((unit, english, start))
+                    break
+        return places
+
+    def _claimed(self, word: str, term: str, unit: str, english: list[str], neighbour: bool = False) -> bool:
+        """Whether other Chinese words of the unit are the better translations of every use of the
+        English word in it, or (``neighbour``: the word is at the rendering's edge) the Chinese word
+        right next to the term is one."""
+        from qa.lang.terms.dictionary import gloss_stems
+
+        key = _word_key(word)
+        own = gloss_stems(term)
+        uses = sum(_word_key(other) == key for other in english)
+        claims = 0
+        folded = self._folded.get(unit)
+        if folded is None:
+            from qa.lang.terms.fold import fold_chinese
+
+            folded = self._folded[unit] = fold_chinese(unit)
+        for other in self._segmented[unit]:
+            if other == term or other in term or term in other:
+                continue
+            glosses = gloss_stems(other)
+            # the term's glosses may hold the word too: the other's claim wins when its entry is
+            # much narrower (政策 is "policy", 方针 "policy; guidelines", 基本方针 six words)
+            if _glossed(key, glosses) and (key not in own or 2 * len(glosses) <= len(own)):
+                claims += folded.count(other)
+                # the Chinese word next to the term claims the English word next to its rendering
+                if claims >= uses or (neighbour and (term + other in folded or other + term in folded)):
+                    return True
+        return False
+
+    def refine(self, term: str, words: list[str], units: list[str]) -> list[str]:
+        from qa.lang.terms.dictionary import gloss_stems, term_parts
+
+        places = self._places(words, units)
+        if not places:
+            return words
+        start, end = 0, len(words)  # the kept words: words[start:end]
+        parts = [glosses for _, glosses in term_parts(term)]
+
+        def sole_word_of_a_part(index: int) -> bool:
+            # the only word of the rendering for a part of the term stays its (宗教团体 "religious
+            # groups": "groups" is 团体's, whatever other word of the unit glosses it)
+            key = _word_key(words[index])
+            others = {_word_key(word) for position, word in enumerate(words[start:end], start) if position != index}
+            return any(key in glosses and not others & glosses for glosses in parts)
+
+        whole = len(parts) == 1 and term_parts(term)[0][0] == len(term)  # a headword of the dictionary
+
+        def claimed(index: int) -> bool:
+            edge = index in (0, len(words) - 1)
+            if (whole and _word_key(words[index]) in parts[0]) or sole_word_of_a_part(index):
+                return False  # the dictionary's own word for the term, or for a part of it
+            return all(self._claimed(words[index], term, unit, english, edge) for unit, english, _ in places)
+
+        while start < end and (not _may_open(words[start]) or claimed(start)):
+            start += 1
+        while end > start and (not _may_close(words[end - 1]) or claimed(end - 1)):
+            end -= 1
+        if start == end:
+            return []
+        kept = words[start:end]
+        own = gloss_stems(term)
+
+        def uncovered(glosses: frozenset[str]) -> bool:
+            return not any(_word_key(word) in glosses for word in kept)
+
+        def may_take(word: str, part: int) -> bool:
+            return (
+                _may_close(word)
+                and word not in _NOT_IN_TERMS
+                and (_word_key(word) in own or (len(parts) > 1 and uncovered(parts[part])))
+                and not any(self._claimed(word, term, unit, english) for unit, english, _ in places)
+            )
+
+        def same(words: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+            # the same words in every unit (by stem, or one stem the other's beginning: america,
+            # american), as the first unit writes them
+            first = [_word_key(word) for word in words[0]]
+            for group in words[1:]:
+                if len(group) != len(first) or not all(
+                    _glossed(_word_key(word), frozenset((key,))) for word, key in zip(group, first, strict=True)
+                ):
+                    return None
+            return words[0] if words else None
+
+        after = same([tuple(english[place + end : place + end + 1]) for _, english, place in places])
+        if after and may_take(after[0], -1):
+            kept = [*kept, after[0]]
+            end += 1
+        before = same([tuple(english[place + start - 1 : place + start]) for _, english, place in places])
+        joined = same([tuple(english[max(place + start - 2, 0) : place + start]) for _, english, place in places])
+        if before and _may_open(before[0]) and may_take(before[0], 0):
+            kept = [before[0], *kept]
+            start -= 1
+        elif joined and len(joined) == 2 and joined[1] == "and" and _may_open(joined[0]) and may_take(joined[0], 0):
+            kept = [*joined, *kept]  # "urban and rural residents": a word joined on by "and"
+            start -= 2
+
+        def unclaimed_noun(word: str, unit: str, english: list[str]) -> bool:
+            return _may_close(word) and word not in _NOT_IN_TERMS and not self._claimed(word, term, unit, english)
+
+        # a rendering followed everywhere by a word of the noun phrase that no other Chinese word
+        # claims, not the same each time, and the term's own gloss at least once ("mountainous
+        # areas", "mountainous regions" for 山区, "area; mountain"), stops short of the term's head
+        following = [english[place + end] if place + end < len(english) else "|" for _, english, place in places]
+        if any(_word_key(word) in own for word in following) and all(
+            unclaimed_noun(word, unit, english) for word, (unit, english, _) in zip(following, places, strict=True)
+        ):
+            return []
+        if (
+            parts
+            and uncovered(parts[0])
+            and all(
+                place + start > 0 and unclaimed_noun(english[place + start - 1], unit, english)
+                for unit, english, place in places
+            )
+        ):
+            return []  # ... or begins after the words of the term's first part ("multiple|various channels")
+        words_of = [word for word in kept if word not in _FUNCTION_WORDS]
+        long_parts = [glosses for size, glosses in term_parts(term) if size > 1]
+        if len(words_of) < len(long_parts) and any(uncovered(glosses) for glosses in long_parts):
+            # a part of the term with no word for it: a fragment, unless a word of the rendering is
+            # glossed by no part (the dictionary does not know it: it may be the missing part's)
+            if all(any(_word_key(word) in glosses for glosses in parts) for word in words_of):
+                return []
+        return kept
+
+    def evidence(self, words: list[str], units: list[str], unit_place: dict[str, str]) -> tuple[int, int, str]:
+        """Units of the term that hold the rendering, units of the file that do, where it is first."""
+        places = self._places(words, units)
+        if self._index is None:
+            self._index = defaultdict(set)
+            for unit in self._texts:
+                for english in self._unit_words(unit):
+                    for word in english:
+                        self._index[_word_key(word)].add(unit)
+        keys = [_word_key(word) for word in words]
+        candidates = set.intersection(*(self._index.get(key, set()) for key in keys))
+        alone = len(self._places(words, sorted(candidates)))
+        first = next((unit_place[unit] for unit, *_ in places if unit_place.get(unit)), "")
+        return len(places), max(alone, len(places)), first
+
+
+#: A word, or a mark of punctuation that ends a phrase (kept as "|": no word runs across it).
+_EN_TOKEN = regex.compile(_EN_WORD.pattern + r"|[^\w\s'\u2019-]")
+
+
+def _english_words(text: str) -> list[str]:
+    return [word.lower().replace("\u2019", "'") if word[0].isalnum() else "|" for word in _EN_TOKEN.findall(text)]
+
+
+def _glossed(key: str, glosses: frozenset[str]) -> bool:
+    """Whether the stem is one of the glosses' stems, or one is the other's beginning, from six
+    letters (Snowball keeps "inspector" whole, "inspection" is "inspect")."""
+    if key in glosses:
+        return True
+    if len(key) < 6:
+        return False
+    return any(len(gloss) >= 6 and (gloss.startswith(key) or key.startswith(gloss)) for gloss in glosses)
+
+
+def _find(stems: list[str], key: list[str]) -> int:
+    for start in range(len(stems) - len(key) + 1):
+        if stems[start : start + len(key)] == key:
+            return start
+    return -1
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    from qa.lang.terms.dictionary import stem
+
+    return stem(word)
 
 
 @lru_cache(maxsize=1 << 18)
