@@ -20,6 +20,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
+from rich._ratio import ratio_distribute
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -97,14 +98,20 @@ class TableReporter(Reporter):
             shown, rest = file_findings[: max(full, 0)], file_findings[max(full, 0) :]
             with console.capture() as capture:
                 console.print(Text(path, style="bold underline"))
-                if shown:
+                rows = None
+                if shown and layout is wide_table and console.color_system is None:
+                    rows = plain_wide_table(shown, rules, marks_span, console)
+                if shown and rows is None:
                     console.print(layout(shown, rules, marks_span, console.width))
-                if rest and full >= 0:
+            text = capture.get() + (rows or "")
+            if rest and full >= 0:
+                with console.capture() as capture:
                     console.print(Text(compact_notice(len(findings) - self.full_rows), style="dim"))
-                    full = -1  # said once
+                text += capture.get()
+                full = -1  # said once
             # Rich pads every line to the table's width; trailing spaces only get in the way of
             # diffs and golden files.
-            stream.write(_TRAILING_SPACES.sub(r"\1", capture.get()))
+            stream.write(_TRAILING_SPACES.sub(r"\1", text))
             if rest:
                 stream.write(compact_lines(rest, console))
             stream.write("\n")
@@ -181,6 +188,17 @@ def console_width(stream: TextIO) -> int:
 # -- layouts --------------------------------------------------------------------------
 
 
+#: The wide table's columns: (header, justify, no_wrap, overflow, ratio); the zh and en headers follow ``sides``.
+_WIDE_COLUMNS = (
+    ("line:col", "right", True, "ellipsis", None),
+    ("severity", "left", True, "ellipsis", None),
+    ("rule", "left", True, "ellipsis", None),
+    ("message", "left", False, "fold", 5),
+    ("", "left", False, "fold", 3),
+    ("", "left", False, "fold", 3),
+)
+
+
 def wide_table(
     findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int = DEFAULT_WIDTH
 ) -> Table:
@@ -190,26 +208,108 @@ def wide_table(
     table = Table(
         box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False, collapse_padding=True, header_style="bold"
     )
-    table.add_column("line:col", justify="right", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("message", ratio=5, overflow="fold")
+    headers, rows = wide_cells(findings, rules, marks_span, width)
+    for header, (_, justify, no_wrap, overflow, ratio) in zip(headers, _WIDE_COLUMNS, strict=True):
+        if no_wrap:
+            table.add_column(header, justify=justify, no_wrap=True)
+        else:
+            table.add_column(header, ratio=ratio, overflow=overflow)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def wide_cells(
+    findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int
+) -> tuple[tuple[str, ...], list[tuple[Text, ...]]]:
+    """The wide table's headers and its rows of cells."""
     first, second = sides(findings[0]) if findings else ("zh", "en")
-    table.add_column(first, ratio=3, overflow="fold")
-    table.add_column(second, ratio=3, overflow="fold")
+    headers = (*(column[0] for column in _WIDE_COLUMNS[:4]), first, second)
     positions = max((len(position(finding)) for finding in findings), default=8)
     fixed = max(positions, 8) + len("warning") + NAME_CELLS + 10  # and the gaps between six columns
     column_cells = max((width - fixed) * 3 // 11, 10)
     # English wraps at spaces, so a line holds less than its width: leave two thirds of a line spare
     cells = max(column_cells * EXCERPT_LINES - column_cells * 2 // 3, EXCERPT_CELLS)
+    rows = []
     for finding in findings:
         rule = Text(finding.code)
         name = rule_name(finding, rules)
         if name:
             rule.append("\n" + "\n".join(hyphen_lines(name, NAME_CELLS)), style="dim")
         shown = excerpts(finding, marks_span, cells)
-        table.add_row(position(finding), severity(finding), rule, message(finding), *shown)
-    return table
+        rows.append((position(finding), severity(finding), rule, message(finding), *shown))
+    return headers, rows
+
+
+def plain_wide_table(
+    findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, console: Console
+) -> str | None:
+    """The text ``console.print(wide_table(…))`` writes where the console has no styles (a file, a pipe,
+    NO_COLOR), laid out here rather than by Rich's Table, which measures and renders every cell through
+    several layers of segments (about 1.5 ms a row). The cells are the same Text objects, wrapped by
+    Rich's own ``Text.wrap``; the column widths follow Rich's rules for this table (expand, ratios,
+    collapsed padding, no edge: each column but the last is followed by one space of padding and the
+    box's divider). None where the table would not fit the console: Rich lays that out.
+    ``tests/report/test_table_report.py`` holds this equal to Rich's output."""
+    headers, rows = wide_cells(findings, rules, marks_span, console.width)
+    count = len(_WIDE_COLUMNS)
+    padding = [1] * (count - 1) + [0]
+    max_width = console.width - (count - 1)  # the dividers
+    fixed = []
+    for index in range(3):  # measured as Rich does: the longest line of any cell, and the padding
+        longest = max(cell_len(line) for row in rows for line in row[index].plain.splitlines() or [""])
+        fixed.append(max(longest, cell_len(headers[index])) + padding[index])
+    flexible = [(ratio, 1 + pad) for (*_, ratio), pad in zip(_WIDE_COLUMNS, padding, strict=True) if ratio]
+    if max_width - sum(fixed) < sum(minimum for _, minimum in flexible):
+        return None
+    widths = fixed + ratio_distribute(
+        max_width - sum(fixed), [ratio for ratio, _ in flexible], [minimum for _, minimum in flexible]
+    )
+    if sum(widths) != max_width:
+        return None
+    table_box = box.SIMPLE_HEAD.substitute(console.options, safe=console.safe_box)
+    columns = [
+        (width - pad, justify, no_wrap, overflow, pad * " ")
+        for width, pad, (_, justify, no_wrap, overflow, _) in zip(widths, padding, _WIDE_COLUMNS, strict=True)
+    ]
+    out: list[str] = []
+    if not _plain_row(out, [Text(header) for header in headers], columns, console, table_box.head_vertical, True):
+        return None
+    out.append(table_box.get_row(widths, "head", edge=False) + "\n")
+    for number, row in enumerate(rows, start=1):
+        divider = table_box.foot_vertical if number == len(rows) else table_box.mid_vertical
+        if not _plain_row(out, row, columns, console, divider, False):
+            return None
+    return "".join(out)
+
+
+def _plain_row(
+    out: list[str], row: Sequence[Text], columns: Sequence[tuple], console: Console, divider: str, header: bool
+) -> bool:
+    """One row's lines onto ``out``: each cell wrapped to its column and padded to it, cells aligned at
+    the top (a header at the bottom); False if a line came out wider than its column."""
+    cells = []
+    for text, (inner, justify, no_wrap, overflow, _) in zip(row, columns, strict=True):
+        if "\u200d" in text.plain or "\ufe0f" in text.plain:
+            return False  # a joiner or a variation selector: widths Rich measures per styled piece
+        lines = []
+        for line in text.wrap(console, inner, justify=justify, overflow=overflow, tab_size=8, no_wrap=no_wrap):
+            plain = line.plain
+            used = cell_len(plain)
+            if used > inner:
+                return False
+            lines.append(plain + " " * (inner - used))
+        cells.append(lines)
+    height = max(len(lines) for lines in cells)
+    for lines, (inner, *_) in zip(cells, columns, strict=True):
+        blank = [" " * inner] * (height - len(lines))
+        if header:
+            lines[:0] = blank
+        else:
+            lines.extend(blank)
+    for index in range(height):
+        out.append(divider.join(lines[index] + pad for lines, (*_, pad) in zip(cells, columns, strict=True)) + "\n")
+    return True
 
 
 def stacked(
