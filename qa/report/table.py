@@ -16,12 +16,13 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
 from rich._ratio import ratio_distribute
-from rich.cells import cell_len
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -103,15 +104,15 @@ class TableReporter(Reporter):
                     rows = plain_wide_table(shown, rules, marks_span, console)
                 if shown and rows is None:
                     console.print(layout(shown, rules, marks_span, console.width))
-            text = capture.get() + (rows or "")
+            # Rich pads every line to the table's width; trailing spaces only get in the way of
+            # diffs and golden files (plain_wide_table leaves none).
+            text = _TRAILING_SPACES.sub(r"\1", capture.get()) + (rows or "")
             if rest and full >= 0:
                 with console.capture() as capture:
                     console.print(Text(compact_notice(len(findings) - self.full_rows), style="dim"))
-                text += capture.get()
+                text += _TRAILING_SPACES.sub(r"\1", capture.get())
                 full = -1  # said once
-            # Rich pads every line to the table's width; trailing spaces only get in the way of
-            # diffs and golden files.
-            stream.write(_TRAILING_SPACES.sub(r"\1", text))
+            stream.write(text)
             if rest:
                 stream.write(compact_lines(rest, console))
             stream.write("\n")
@@ -244,8 +245,8 @@ def wide_cells(
 def plain_wide_table(
     findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, console: Console
 ) -> str | None:
-    """The text ``console.print(wide_table(…))`` writes where the console has no styles (a file, a pipe,
-    NO_COLOR), laid out here rather than by Rich's Table, which measures and renders every cell through
+    """The text ``console.print(wide_table(…))`` writes, less the spaces Rich ends its lines with, where
+    the console has no styles (a file, a pipe, ``--color never``), laid out here rather than by Rich's Table, which measures and renders every cell through
     several layers of segments (about 1.5 ms a row). The cells are the same Text objects, wrapped by
     Rich's own ``Text.wrap``; the column widths follow Rich's rules for this table (expand, ratios,
     collapsed padding, no edge: each column but the last is followed by one space of padding and the
@@ -290,15 +291,19 @@ def _plain_row(
     the top (a header at the bottom); False if a line came out wider than its column."""
     cells = []
     for text, (inner, justify, no_wrap, overflow, _) in zip(row, columns, strict=True):
-        if "\u200d" in text.plain or "\ufe0f" in text.plain:
+        plain = text.plain
+        if "\u200d" in plain or "\ufe0f" in plain:
             return False  # a joiner or a variation selector: widths Rich measures per styled piece
+        if "\t" in plain:  # Rich's wrap expands tabs
+            wrapped = [line.plain for line in text.wrap(console, inner, justify=justify, overflow=overflow, no_wrap=no_wrap)]  # noqa: E501
+        else:
+            wrapped = _wrap(plain, inner, justify == "right", no_wrap, overflow)
         lines = []
-        for line in text.wrap(console, inner, justify=justify, overflow=overflow, tab_size=8, no_wrap=no_wrap):
-            plain = line.plain
-            used = cell_len(plain)
+        for line in wrapped:
+            used = cell_len(line)
             if used > inner:
                 return False
-            lines.append(plain + " " * (inner - used))
+            lines.append(" " * (inner - used) + line if justify == "right" else line + " " * (inner - used))
         cells.append(lines)
     height = max(len(lines) for lines in cells)
     for lines, (inner, *_) in zip(cells, columns, strict=True):
@@ -308,8 +313,41 @@ def _plain_row(
         else:
             lines.extend(blank)
     for index in range(height):
-        out.append(divider.join(lines[index] + pad for lines, (*_, pad) in zip(cells, columns, strict=True)) + "\n")
+        line = divider.join(lines[index] + pad for lines, (*_, pad) in zip(cells, columns, strict=True))
+        # the trailing spaces emit takes from Rich's lines (an escape code in the text keeps its pattern's say)
+        out.append((line.rstrip(" ") if "\x1b" not in line else _TRAILING_SPACES.sub(r"\1", line)) + "\n")
     return True
+
+
+_TRAILING_WHITESPACE = re.compile(r"\s+$")
+
+
+def _wrap(plain: str, width: int, right: bool, no_wrap: bool, overflow: str) -> list[str]:
+    """The lines of ``Text(plain).wrap(…)`` without their padding, as Rich makes them for a text without
+    tabs: each line of the text broken where Rich's ``divide_line`` breaks it, trailing whitespace
+    beyond the width dropped (``Text.rstrip_end``), a right-justified line stripped, a line still wider
+    than the width cut to it as ``Text.truncate`` cuts (a hanzi that would straddle the edge, the space
+    after a word that fills the line); the caller pads."""
+    lines = []
+    for piece in plain.split("\n"):
+        if no_wrap:
+            parts = [piece]
+        else:
+            offsets = divide_line(piece, width, fold=overflow == "fold")
+            bounds = [0, *offsets, len(piece)]
+            parts = [piece[start:end] for start, end in pairwise(bounds)] if offsets else [piece]
+            for index, part in enumerate(parts):
+                if len(part) > width and (space := _TRAILING_WHITESPACE.search(part)) is not None:
+                    parts[index] = part[: len(part) - min(len(space.group()), len(part) - width)]
+        for part in parts:
+            if right:
+                part = part.rstrip()
+            if cell_len(part) > width and overflow == "ellipsis":
+                part = set_cell_size(part, width - 1) + ELLIPSIS
+            elif cell_len(part) > width:
+                part = set_cell_size(part, width)
+            lines.append(part)
+    return lines
 
 
 def stacked(

@@ -268,11 +268,12 @@ def test_at_a_terminal_a_compact_line_is_cut_to_its_width(make_finding, rules):
 
 
 def rich_and_plain(findings, rules, width: int) -> tuple[str, str | None]:
-    """The wide table as Rich's Table lays it out and as ``plain_wide_table`` writes it, unstyled."""
+    """The wide table as Rich's Table lays it out (less the spaces it ends its lines with) and as
+    ``plain_wide_table`` writes it, unstyled."""
     console = Console(file=io.StringIO(), width=width, highlight=False, markup=False, emoji=False, soft_wrap=False)
     with console.capture() as capture:
         console.print(wide_table(findings, rules, True, width))
-    return capture.get(), plain_wide_table(findings, rules, True, console)
+    return re.sub(" +$", "", capture.get(), flags=re.MULTILINE), plain_wide_table(findings, rules, True, console)
 
 
 def awkward_findings(make_finding) -> list:
