@@ -246,11 +246,12 @@ def plain_wide_table(
     findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, console: Console
 ) -> str | None:
     """The text ``console.print(wide_table(…))`` writes, less the spaces Rich ends its lines with, where
-    the console has no styles (a file, a pipe, ``--color never``), laid out here rather than by Rich's Table, which measures and renders every cell through
-    several layers of segments (about 1.5 ms a row). The cells are the same Text objects, wrapped by
-    Rich's own ``Text.wrap``; the column widths follow Rich's rules for this table (expand, ratios,
-    collapsed padding, no edge: each column but the last is followed by one space of padding and the
-    box's divider). None where the table would not fit the console: Rich lays that out.
+    the console has no styles (a file, a pipe, ``--color never``), laid out here rather than by Rich's
+    Table, which measures and renders every cell through several layers of segments (about 1.5 ms a
+    row). The cells are the same Text objects, broken into lines as Rich's ``Text.wrap`` breaks them
+    (``_wrap``); the column widths follow Rich's rules for this table (expand, ratios, collapsed
+    padding, no edge: each column but the last is followed by one space of padding and the box's
+    divider). None where the table would not fit the console: Rich lays that out.
     ``tests/report/test_table_report.py`` holds this equal to Rich's output."""
     headers, rows = wide_cells(findings, rules, marks_span, console.width)
     count = len(_WIDE_COLUMNS)
