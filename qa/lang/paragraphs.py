@@ -24,6 +24,7 @@ Not labels (None): a quantity that is part of the sentence, ``2015年是…``, `
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: Full-width ASCII to ASCII (same length, so offsets hold), and the ideographic space.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -54,8 +55,14 @@ _LABEL = re.compile(
     """,
     re.VERBOSE,
 )
+
+
 #: What sets off a label that ends without punctuation: a tab, a wide space, or a space before a word.
-_AFTER_BARE = re.compile(r"(?:\t|[ ]{2,}|[ ](?=[A-Z\u4e00-\u9fff\u201c\"(]))")
+@cache  # compiled on first use: only a label without punctuation asks
+def _after_bare() -> re.Pattern[str]:
+    return re.compile(r"(?:\t|[ ]{2,}|[ ](?=[A-Z\u4e00-\u9fff\u201c\"(]))")
+
+
 #: Chinese words that make a leading number a quantity: measure words, units, magnitudes, dates.
 _ZH_QUANTITY_WORDS = frozenset(
     "个人名位年月日号时点分秒天周次家件项条种所只台辆架艘部本张份万亿千百十元角米斤吨岁倍届期批例起度克升%％‰"
@@ -191,7 +198,7 @@ def leading_number(text: str) -> tuple[int, int, str] | None:
         return start, end, _number_label(number)
     # No closing punctuation: a label only when it cannot be a quantity, "1.2.3 Scope", "18A.128 The", or
     # when a tab or a wide space sets it off ("13\tThe"); "10 people", "13 Tested Positive", "1.5 Inch" are quantities.
-    after = _AFTER_BARE.match(rest)
+    after = _after_bare().match(rest)
     if after is None:
         return None
     wide = rest[:1] == "\t" or rest[:2] == "  "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from operator import eq
 
 import regex
@@ -30,8 +31,14 @@ _EN_LEGITIMATE = frozenset(
     "had that is do does did bye blah ha haha no yes so very really well now there tut boo knock chop "
     "la bla yada hip wow oh ah hey go night".split()
 )
+
+
 #: One to four hanzi written twice: the only texts that are segmented.
-_ZH_CANDIDATE = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,4})\\1")  # re: faster here
+@cache  # compiled on first use: hanzi ranges take milliseconds, and only a Chinese translation asks
+def _zh_candidate() -> re.Pattern[str]:
+    return re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,4})\\1")  # re: faster here
+
+
 #: Single characters that are never doubled as words: particles, prepositions, conjunctions.
 _ZH_FUNCTION_CHARS = frozenset("的地得在是和与及或把被将从向为也都而并其之于以由所给让使着过")
 #: Personal pronouns (doubled, always a slip).
@@ -62,7 +69,7 @@ def english_repeats(text: str) -> Iterator[tuple[int, int, str]]:
 
 def chinese_repeats(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of the second of two equal Chinese words in a row that are never doubled."""
-    if _ZH_CANDIDATE.search(text) is None:
+    if _zh_candidate().search(text) is None:
         return
     position, previous = 0, None
     for word in cut(text):

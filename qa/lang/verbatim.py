@@ -18,6 +18,7 @@ Linear in the text: one pass of one pattern.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: Full-width ASCII to ASCII (one character each, so offsets hold).
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -31,23 +32,29 @@ _FILE_ENDINGS = frozenset(
 #: ASCII only: a hanzi is never part of an address, a path or a name (访问www.gov.cn了解).
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]"
 _W = "[A-Za-z0-9_]"
-_VERBATIM = re.compile(  # re, not regex: four times faster on this pattern, the same matches
-    rf"""
-    (?P<url>(?:https?|ftp)://{_URL_CHARS}+|(?<![A-Za-z0-9_.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_URL_CHARS}*)?)
-  | (?P<email>(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})
-  | (?P<path>(?<![A-Za-z0-9_.~/\\:-])(?:[A-Za-z]:\\(?:[A-Za-z0-9_.-]+\\)*[A-Za-z0-9_.-]+
-        |(?:~|\.{{1,2}})/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]*{_W}
-        |/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+))
-  | (?P<colour>(?<![A-Za-z0-9_&\#])\#(?:[0-9a-fA-F]{{6}}|[0-9a-fA-F]{{3}})(?!{_W}))
-  | (?P<handle>(?<![A-Za-z0-9_@.])@[A-Za-z_][A-Za-z0-9_]{{1,30}}(?![A-Za-z0-9_@]))
-  | (?P<hashtag>(?<![A-Za-z0-9_&\#])\#[A-Za-z][A-Za-z0-9_]{{1,40}}(?!{_W}))
-  | (?P<version>(?<![A-Za-z0-9_.])(?:[vV]\d+(?:\.\d+)+|\d+\.\d+\.\d+(?:\.\d+)*)(?![A-Za-z0-9_.]|\.\d))
-  | (?P<acronym>(?<![A-Za-z0-9.&/-])[A-Z]{{2,}}(?:[0-9]+(?:\.[0-9]+)?)?(?:[A-Z][0-9]+)*(?![A-Za-z0-9/-]))
-  | (?P<name>(?<![A-Za-z0-9%])(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z0-9]*(?![A-Za-z0-9]))
-  | (?P<file>(?<![A-Za-z0-9_.~/\\:<-])[A-Za-z0-9_-]++(?:\.[A-Za-z0-9_-]++)++(?!\.?[A-Za-z0-9_]))
-    """,
-    re.VERBOSE,
-)
+
+
+@cache  # compiled on first use: most texts fail the pre-check
+def _verbatim() -> re.Pattern[str]:
+    return re.compile(  # re, not regex: four times faster on this pattern, the same matches
+        rf"""
+        (?P<url>(?:https?|ftp)://{_URL_CHARS}+|(?<![A-Za-z0-9_.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_URL_CHARS}*)?)
+      | (?P<email>(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})
+      | (?P<path>(?<![A-Za-z0-9_.~/\\:-])(?:[A-Za-z]:\\(?:[A-Za-z0-9_.-]+\\)*[A-Za-z0-9_.-]+
+            |(?:~|\.{{1,2}})/(?:[A-Za-z0-9_.-]+/)*[A-Za-z0-9_.-]*{_W}
+            |/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+))
+      | (?P<colour>(?<![A-Za-z0-9_&\#])\#(?:[0-9a-fA-F]{{6}}|[0-9a-fA-F]{{3}})(?!{_W}))
+      | (?P<handle>(?<![A-Za-z0-9_@.])@[A-Za-z_][A-Za-z0-9_]{{1,30}}(?![A-Za-z0-9_@]))
+      | (?P<hashtag>(?<![A-Za-z0-9_&\#])\#[A-Za-z][A-Za-z0-9_]{{1,40}}(?!{_W}))
+      | (?P<version>(?<![A-Za-z0-9_.])(?:[vV]\d+(?:\.\d+)+|\d+\.\d+\.\d+(?:\.\d+)*)(?![A-Za-z0-9_.]|\.\d))
+      | (?P<acronym>(?<![A-Za-z0-9.&/-])[A-Z]{{2,}}(?:[0-9]+(?:\.[0-9]+)?)?(?:[A-Z][0-9]+)*(?![A-Za-z0-9/-]))
+      | (?P<name>(?<![A-Za-z0-9%])(?:[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z0-9]*(?![A-Za-z0-9]))
+      | (?P<file>(?<![A-Za-z0-9_.~/\\:<-])[A-Za-z0-9_-]++(?:\.[A-Za-z0-9_-]++)++(?!\.?[A-Za-z0-9_]))
+        """,
+        re.VERBOSE,
+    )
+
+
 #: Units and symbols written in mixed case, not names: 5 mL, 3 kWh, 40 dB.
 _UNITS = frozenset("mL dL kWh mAh MWh GWh dB dBm kHz MHz GHz mmHg pH kW MW GW kB MB GB TB KiB MiB GiB".split())
 #: Cheap pre-check: no Latin letter, no slash, no @ or #, no verbatim string.
@@ -63,7 +70,7 @@ def verbatim_spans(text: str) -> list[tuple[int, int, str, str]]:
     if _HAS_FULL_WIDTH.search(text) is not None:
         text = text.translate(_FULL_WIDTH)
     spans = []
-    for match in _VERBATIM.finditer(text):
+    for match in _verbatim().finditer(text):
         kind = match.lastgroup or ""
         found = match.group()
         if kind == "file":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from qa.readers.errors import InputError
 
@@ -28,11 +29,15 @@ _FREQUENT = frozenset(
     "目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影"
     "這個國們來時說為對會發於過實現從當與關間還點應當義開後經進學業動產機體長樣現電給種讓覺頭見識區計書問題華歷門員"
 )
-_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache  # compiled on first use: a set of hanzi ranges takes milliseconds, and only guessing an encoding asks
+def _han() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u9fff]")
 
 
 def _frequent_share(text: str) -> float:
-    han = _HAN.findall(text[:20000])
+    han = _han().findall(text[:20000])
     if not han:
         return 0.0
     return sum(1 for char in han if char in _FREQUENT) / len(han)

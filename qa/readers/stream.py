@@ -35,7 +35,7 @@ from typing import BinaryIO
 import regex
 
 from qa.model import Document, Pair, Segment, Side
-from qa.readers.decoding import _BOMS, _FREQUENT, _HAN, _looks_binary
+from qa.readers.decoding import _BOMS, _FREQUENT, _han, _looks_binary
 from qa.readers.errors import InputError, NotBilingualError
 from qa.readers.tsv import SAMPLE_LINES, TsvLayout
 
@@ -373,7 +373,7 @@ class PairStream:
                     break
         finally:
             handle.close()
-        han = _HAN.findall(sample)
+        han = _han().findall(sample)
         return sum(1 for char in han if char in _FREQUENT) / len(han) if han else 0.0
 
     # -- Parquet ------------------------------------------------------------------------------------

@@ -16,11 +16,13 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
-from rich.cells import cell_len
+from rich._ratio import ratio_distribute
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -97,14 +99,20 @@ class TableReporter(Reporter):
             shown, rest = file_findings[: max(full, 0)], file_findings[max(full, 0) :]
             with console.capture() as capture:
                 console.print(Text(path, style="bold underline"))
-                if shown:
+                rows = None
+                if shown and layout is wide_table and console.color_system is None:
+                    rows = plain_wide_table(shown, rules, marks_span, console)
+                if shown and rows is None:
                     console.print(layout(shown, rules, marks_span, console.width))
-                if rest and full >= 0:
-                    console.print(Text(compact_notice(len(findings) - self.full_rows), style="dim"))
-                    full = -1  # said once
             # Rich pads every line to the table's width; trailing spaces only get in the way of
-            # diffs and golden files.
-            stream.write(_TRAILING_SPACES.sub(r"\1", capture.get()))
+            # diffs and golden files (plain_wide_table leaves none).
+            text = _TRAILING_SPACES.sub(r"\1", capture.get()) + (rows or "")
+            if rest and full >= 0:
+                with console.capture() as capture:
+                    console.print(Text(compact_notice(len(findings) - self.full_rows), style="dim"))
+                text += _TRAILING_SPACES.sub(r"\1", capture.get())
+                full = -1  # said once
+            stream.write(text)
             if rest:
                 stream.write(compact_lines(rest, console))
             stream.write("\n")
@@ -133,18 +141,31 @@ def compact_lines(findings: Sequence[Finding], console: Console) -> str:
         with console.capture() as capture:
             console.print(Text(f"{level:<7}", style=style), end="")
         styled[level] = capture.get()
-    lines = []
+    terminal = console.is_terminal  # a property that reads the environment: asked once, not per line
+    width = console.width
+    pieces: list[str] = []  # the long texts (a CON001 message lists lines) are copied once, by the join
+    append = pieces.append
+    labels: dict[tuple[str, str], str] = {}  # severity and code, as the line shows them
     for finding in findings:
         location = finding.location
-        text = finding.message if not finding.suggestion else f"{finding.message}; {finding.suggestion}"
-        level = styled.get(finding.severity) or f"{finding.severity:<7}"
-        prefix = f"{location.line:>7}:{location.column:<5} "
-        code = f"  {finding.code:<8} "
-        text = printable(text)
-        if console.is_terminal:
-            text = head(text, max(console.width - cell_len(prefix) - 7 - cell_len(code), 10))
-        lines.append(f"{prefix}{level}{code}{text}\n")
-    return "".join(lines)
+        prefix = "%7d:%-5d " % (location.line, location.column)  # noqa: UP031 (an f-string takes twice as long)
+        append(prefix)
+        label = labels.get((finding.severity, finding.code))
+        if label is None:
+            severity = finding.severity
+            label = labels[severity, finding.code] = f"{styled.get(severity) or f'{severity:<7}'}  {finding.code:<8} "
+        append(label)
+        message, suggestion = finding.message, finding.suggestion
+        if terminal:
+            text = printable(f"{message}; {suggestion}" if suggestion else message)
+            append(head(text, max(width - cell_len(prefix) - 7 - cell_len(f"  {finding.code:<8} "), 10)))
+        else:  # printable() a character at a time, and only where there is something to change
+            append(message if message.isprintable() and TAG_MARK not in message else printable(message))
+            if suggestion:
+                append("; ")
+                append(suggestion if suggestion.isprintable() and TAG_MARK not in suggestion else printable(suggestion))
+        append("\n")
+    return "".join(pieces)
 
 
 def console_width(stream: TextIO) -> int:
@@ -168,6 +189,17 @@ def console_width(stream: TextIO) -> int:
 # -- layouts --------------------------------------------------------------------------
 
 
+#: The wide table's columns: (header, justify, no_wrap, overflow, ratio); the zh and en headers follow ``sides``.
+_WIDE_COLUMNS = (
+    ("line:col", "right", True, "ellipsis", None),
+    ("severity", "left", True, "ellipsis", None),
+    ("rule", "left", True, "ellipsis", None),
+    ("message", "left", False, "fold", 5),
+    ("", "left", False, "fold", 3),
+    ("", "left", False, "fold", 3),
+)
+
+
 def wide_table(
     findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int = DEFAULT_WIDTH
 ) -> Table:
@@ -177,26 +209,146 @@ def wide_table(
     table = Table(
         box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False, collapse_padding=True, header_style="bold"
     )
-    table.add_column("line:col", justify="right", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("message", ratio=5, overflow="fold")
+    headers, rows = wide_cells(findings, rules, marks_span, width)
+    for header, (_, justify, no_wrap, overflow, ratio) in zip(headers, _WIDE_COLUMNS, strict=True):
+        if no_wrap:
+            table.add_column(header, justify=justify, no_wrap=True)
+        else:
+            table.add_column(header, ratio=ratio, overflow=overflow)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def wide_cells(
+    findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, width: int
+) -> tuple[tuple[str, ...], list[tuple[Text, ...]]]:
+    """The wide table's headers and its rows of cells."""
     first, second = sides(findings[0]) if findings else ("zh", "en")
-    table.add_column(first, ratio=3, overflow="fold")
-    table.add_column(second, ratio=3, overflow="fold")
+    headers = (*(column[0] for column in _WIDE_COLUMNS[:4]), first, second)
     positions = max((len(position(finding)) for finding in findings), default=8)
     fixed = max(positions, 8) + len("warning") + NAME_CELLS + 10  # and the gaps between six columns
     column_cells = max((width - fixed) * 3 // 11, 10)
     # English wraps at spaces, so a line holds less than its width: leave two thirds of a line spare
     cells = max(column_cells * EXCERPT_LINES - column_cells * 2 // 3, EXCERPT_CELLS)
+    rows = []
     for finding in findings:
         rule = Text(finding.code)
         name = rule_name(finding, rules)
         if name:
             rule.append("\n" + "\n".join(hyphen_lines(name, NAME_CELLS)), style="dim")
         shown = excerpts(finding, marks_span, cells)
-        table.add_row(position(finding), severity(finding), rule, message(finding), *shown)
-    return table
+        rows.append((position(finding), severity(finding), rule, message(finding), *shown))
+    return headers, rows
+
+
+def plain_wide_table(
+    findings: Sequence[Finding], rules: Mapping[str, type[Rule]], marks_span: bool, console: Console
+) -> str | None:
+    """The text ``console.print(wide_table(…))`` writes, less the spaces Rich ends its lines with, where
+    the console has no styles (a file, a pipe, ``--color never``), laid out here rather than by Rich's
+    Table, which measures and renders every cell through several layers of segments (about 1.5 ms a
+    row). The cells are the same Text objects, broken into lines as Rich's ``Text.wrap`` breaks them
+    (``_wrap``); the column widths follow Rich's rules for this table (expand, ratios, collapsed
+    padding, no edge: each column but the last is followed by one space of padding and the box's
+    divider). None where the table would not fit the console: Rich lays that out.
+    ``tests/report/test_table_report.py`` holds this equal to Rich's output."""
+    headers, rows = wide_cells(findings, rules, marks_span, console.width)
+    count = len(_WIDE_COLUMNS)
+    padding = [1] * (count - 1) + [0]
+    max_width = console.width - (count - 1)  # the dividers
+    fixed = []
+    for index in range(3):  # measured as Rich does: the longest line of any cell, and the padding
+        longest = max(cell_len(line) for row in rows for line in row[index].plain.splitlines() or [""])
+        fixed.append(max(longest, cell_len(headers[index])) + padding[index])
+    flexible = [(ratio, 1 + pad) for (*_, ratio), pad in zip(_WIDE_COLUMNS, padding, strict=True) if ratio]
+    if max_width - sum(fixed) < sum(minimum for _, minimum in flexible):
+        return None
+    widths = fixed + ratio_distribute(
+        max_width - sum(fixed), [ratio for ratio, _ in flexible], [minimum for _, minimum in flexible]
+    )
+    if sum(widths) != max_width:
+        return None
+    table_box = box.SIMPLE_HEAD.substitute(console.options, safe=console.safe_box)
+    columns = [
+        (width - pad, justify, no_wrap, overflow, pad * " ")
+        for width, pad, (_, justify, no_wrap, overflow, _) in zip(widths, padding, _WIDE_COLUMNS, strict=True)
+    ]
+    out: list[str] = []
+    if not _plain_row(out, [Text(header) for header in headers], columns, console, table_box.head_vertical, True):
+        return None
+    out.append(table_box.get_row(widths, "head", edge=False) + "\n")
+    for number, row in enumerate(rows, start=1):
+        divider = table_box.foot_vertical if number == len(rows) else table_box.mid_vertical
+        if not _plain_row(out, row, columns, console, divider, False):
+            return None
+    return "".join(out)
+
+
+def _plain_row(
+    out: list[str], row: Sequence[Text], columns: Sequence[tuple], console: Console, divider: str, header: bool
+) -> bool:
+    """One row's lines onto ``out``: each cell wrapped to its column and padded to it, cells aligned at
+    the top (a header at the bottom); False if a line came out wider than its column."""
+    cells = []
+    for text, (inner, justify, no_wrap, overflow, _) in zip(row, columns, strict=True):
+        plain = text.plain
+        if "\u200d" in plain or "\ufe0f" in plain:
+            return False  # a joiner or a variation selector: widths Rich measures per styled piece
+        if "\t" in plain:  # Rich's wrap expands tabs
+            wrapped = [line.plain for line in text.wrap(console, inner, justify=justify, overflow=overflow, no_wrap=no_wrap)]  # noqa: E501
+        else:
+            wrapped = _wrap(plain, inner, justify == "right", no_wrap, overflow)
+        lines = []
+        for line in wrapped:
+            used = cell_len(line)
+            if used > inner:
+                return False
+            lines.append(" " * (inner - used) + line if justify == "right" else line + " " * (inner - used))
+        cells.append(lines)
+    height = max(len(lines) for lines in cells)
+    for lines, (inner, *_) in zip(cells, columns, strict=True):
+        blank = [" " * inner] * (height - len(lines))
+        if header:
+            lines[:0] = blank
+        else:
+            lines.extend(blank)
+    for index in range(height):
+        line = divider.join(lines[index] + pad for lines, (*_, pad) in zip(cells, columns, strict=True))
+        # the trailing spaces emit takes from Rich's lines (an escape code in the text keeps its pattern's say)
+        out.append((line.rstrip(" ") if "\x1b" not in line else _TRAILING_SPACES.sub(r"\1", line)) + "\n")
+    return True
+
+
+_TRAILING_WHITESPACE = re.compile(r"\s+$")
+
+
+def _wrap(plain: str, width: int, right: bool, no_wrap: bool, overflow: str) -> list[str]:
+    """The lines of ``Text(plain).wrap(…)`` without their padding, as Rich makes them for a text without
+    tabs: each line of the text broken where Rich's ``divide_line`` breaks it, trailing whitespace
+    beyond the width dropped (``Text.rstrip_end``), a right-justified line stripped, a line still wider
+    than the width cut to it as ``Text.truncate`` cuts (a hanzi that would straddle the edge, the space
+    after a word that fills the line); the caller pads."""
+    lines = []
+    for piece in plain.split("\n"):
+        if no_wrap:
+            parts = [piece]
+        else:
+            offsets = divide_line(piece, width, fold=overflow == "fold")
+            bounds = [0, *offsets, len(piece)]
+            parts = [piece[start:end] for start, end in pairwise(bounds)] if offsets else [piece]
+            for index, part in enumerate(parts):
+                if len(part) > width and (space := _TRAILING_WHITESPACE.search(part)) is not None:
+                    parts[index] = part[: len(part) - min(len(space.group()), len(part) - width)]
+        for part in parts:
+            if right:
+                part = part.rstrip()
+            if cell_len(part) > width and overflow == "ellipsis":
+                part = set_cell_size(part, width - 1) + ELLIPSIS
+            elif cell_len(part) > width:
+                part = set_cell_size(part, width)
+            lines.append(part)
+    return lines
 
 
 def stacked(

@@ -6,6 +6,7 @@ import bisect
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -172,10 +173,12 @@ def _hashes(text: str, start: int, end: int, nested: list[tuple[int, int]]) -> I
         position = nested_end
 
 
-_PRINTF_ARG = regex.compile(
-    r"%(?:([1-9]\d*)\$)?[-+ #0']*(?:\d+|(\*)(?:\d+\$)?)?(?:\.(?:\d+|(\*)(?:\d+\$)?))?"
-    r"(?:<PRI([diouxX])\w*>|(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsp@]))"
-)
+@cache  # compiled on first use: only printf placeholders ask
+def _printf_arg() -> regex.Pattern[str]:
+    return regex.compile(
+        r"%(?:([1-9]\d*)\$)?[-+ #0']*(?:\d+|(\*)(?:\d+\$)?)?(?:\.(?:\d+|(\*)(?:\d+\$)?))?"
+        r"(?:<PRI([diouxX])\w*>|(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsp@]))"
+    )
 
 
 def _by_argument(items: list[_Item]) -> list[_Item]:
@@ -184,7 +187,7 @@ def _by_argument(items: list[_Item]) -> list[_Item]:
     %i is %d, and flags and widths (%1$03d) do not change which value is printed."""
     keyed, position = [], 0
     for item in items:
-        match = _PRINTF_ARG.fullmatch(item.key)
+        match = _printf_arg().fullmatch(item.key)
         if match is None:
             keyed.append(item)
             continue
@@ -296,7 +299,7 @@ class TagMismatch(Rule):
                 sides[side] = [item for item in sides[side] if not (item.start in dropped and item.text[:1] == "{")]
         if not any(sides.values()) and not any(arguments.values()):
             return
-        if any(_PRINTF_ARG.fullmatch(item.key) and "$" in item.key for items in sides.values() for item in items):
+        if any(_printf_arg().fullmatch(item.key) and "$" in item.key for items in sides.values() for item in items):
             sides = {side: _by_argument(items) for side, items in sides.items()}
         branches: dict[str, set[Path]] = {}
         for side in ("zh", "en"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import ClassVar
 
 from qa.lang.scripts import HORIZONTAL_SPACES, TYPOGRAPHIC_SPACES, ZERO_WIDTH, space_name
@@ -14,11 +15,17 @@ from qa.rules.base import Rule
 _SPACE = f"[{HORIZONTAL_SPACES}]"
 _UNUSUAL_SPACE = f"[{HORIZONTAL_SPACES.replace(' ', '')}]"
 _ZERO_WIDTH = f"[{''.join(ZERO_WIDTH)}]"
+
+
 #: Anything that may be a finding. Most English texts give no match, and then the
 #: rule is done after one regex scan.
 #: Every alternative starts with a character class, so re scans for it quickly; the
 #: start and end of the text are tested in Python (see _suspicious).
-_SUSPICIOUS = re.compile(rf"{_SPACE}(?:{_SPACE}|[\n,.;:!?])|\n{_SPACE}|{_UNUSUAL_SPACE}|{_ZERO_WIDTH}")
+@cache  # compiled on first use: ASCII texts take _ASCII_SIGNS
+def _suspicious_pattern() -> re.Pattern[str]:
+    return re.compile(rf"{_SPACE}(?:{_SPACE}|[\n,.;:!?])|\n{_SPACE}|{_UNUSUAL_SPACE}|{_ZERO_WIDTH}")
+
+
 #: The same test for ASCII text: two spaces, a space before a line break or a sign, a tab.
 _ASCII_SIGNS = re.compile(r" [ \n,.;:!?]")  # one alternative with a literal start: searched twice as fast
 _SPACE_RUN = re.compile(f"{_SPACE}+")
@@ -105,7 +112,7 @@ class Whitespace(Rule):
                 or "\t" in text
                 or "\n " in text
             )
-        return text[:1].isspace() or text[-1:].isspace() or _SUSPICIOUS.search(text) is not None
+        return text[:1].isspace() or text[-1:].isspace() or _suspicious_pattern().search(text) is not None
 
     def _judge_run(self, text: str, start: int, end: int) -> Hit | None:
         run = text[start:end]

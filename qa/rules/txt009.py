@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import ClassVar
 
 import regex
@@ -28,10 +29,16 @@ _WRITTEN = {
     "zh": {".": "。", "?": "？", "!": "！", ":": "：", ";": "；"},
     "en": {".": ".", "?": "?", "!": "!", ":": ":", ";": ";"},
 }
+
+
 #: An English source ending in an abbreviation's dot ("Apple Inc.", "etc.", "U.S.", "No."), not a full stop.
-_ABBREVIATION = regex.compile(
-    r"(?:\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|No|Nos|approx|e\.g|i\.e|a\.m|p\.m|Dr|Mr|Mrs|Ms|Prof)|\b\p{Lu}(?:\.\p{Lu})*)\.$"
-)
+@cache  # compiled on first use: only an English source ending in a dot asks
+def _abbreviation() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?:\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|No|Nos|approx|e\.g|i\.e|a\.m|p\.m|Dr|Mr|Mrs|Ms|Prof)|\b\p{Lu}(?:\.\p{Lu})*)\.$"
+    )
+
+
 #: A text that is only a list or paragraph label, a number or a code: "1.", "(a)", "A/70/1".
 _LABEL_ONLY = regex.compile(r"[\s\p{N}\p{P}\p{S}]*|[\s(]*\p{L}{1,3}[.)]")
 
@@ -104,7 +111,7 @@ class EndPunctuation(Rule):
         if expected == found or expected in (None, ",", ";", "…"):
             return  # agreeing, or a source that ends no sentence: a question the translation makes of
             # a Chinese question written without ？ (可以吗 / "Is it OK?") is right
-        if expected == "." and source == "en" and _ABBREVIATION.search(source_text.rstrip(_CLOSERS)):
+        if expected == "." and source == "en" and _abbreviation().search(source_text.rstrip(_CLOSERS)):
             return
         end = len(target_text.rstrip(_CLOSERS))
         span = (offset, offset + 1) if found is not None else (max(0, end - 1), end)

@@ -8,9 +8,10 @@ import re
 
 import pytest
 from rich.cells import cell_len
+from rich.console import Console
 
 from qa.report import get_reporter
-from qa.report.table import head, hyphen_lines, printable, window
+from qa.report.table import head, hyphen_lines, plain_wide_table, printable, wide_table, window
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 ANSI_COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?3[0-9](?:;[0-9;]*)?m")
@@ -264,3 +265,42 @@ def test_at_a_terminal_a_compact_line_is_cut_to_its_width(make_finding, rules):
     assert len(compact) == 1 and cell_len(compact[0]) <= 100 and compact[0].endswith("…")
     piped = render(long, rules, width=100, full_rows=1)
     assert any(line.rstrip().endswith("词语") for line in piped.splitlines() if re.match(r"\s+9:", line))
+
+
+def rich_and_plain(findings, rules, width: int) -> tuple[str, str | None]:
+    """The wide table as Rich's Table lays it out (less the spaces it ends its lines with) and as
+    ``plain_wide_table`` writes it, unstyled."""
+    console = Console(file=io.StringIO(), width=width, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    with console.capture() as capture:
+        console.print(wide_table(findings, rules, True, width))
+    return re.sub(" +$", "", capture.get(), flags=re.MULTILINE), plain_wide_table(findings, rules, True, console)
+
+
+def awkward_findings(make_finding) -> list:
+    """Texts that exercise Rich's wrapping: a word longer than its column, hanzi at an odd cell, tabs,
+    markup-like brackets, a control character, a long rule name, an empty side, a six-digit line."""
+    long_word = "x" * 150
+    return [
+        make_finding("NUM001", "number-missing", "error", f"{long_word} has no match", zh="一二三" * 40,
+                     en=f"the {long_word} end", side="en", span=long_word, line=123456, suggestion="write 61,000"),
+        make_finding("TXT002", "a-very-long-rule-name-that-wraps-after-hyphens", "warning", "tab\there [bold]x[/]\x07",
+                     zh="深入开展城市更新行动。" * 9, en="Further advance urban renewal.We " * 8, side="zh",
+                     span="城市更新", line=7),
+        make_finding("FN001", "footnote-undefined", "note", "marker 16 has no note", zh="", en="principle16.",
+                     side="en", span="16", line=8, suggestion='replace with ", " — “a quoted text here”'),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [110, 111, 120, 137, 200, 251])
+def test_the_plain_wide_table_is_richs_layout(findings, make_finding, rules, width):
+    for shown in (findings, findings[:1], awkward_findings(make_finding)):
+        rich, plain = rich_and_plain(shown, rules, width)
+        assert plain == rich
+
+
+def test_the_plain_wide_table_leaves_joiners_to_rich(make_finding, rules):
+    """Rich measures a zero-width joiner or a variation selector per styled piece of a line."""
+    joined = make_finding("TXT002", "missing-space", "warning", "👩\u200d💻 and ❤\ufe0f", zh="中文", en="x.Y",
+                          side="en", span="x.Y")  # fmt: skip
+    assert rich_and_plain([joined], rules, 120)[1] is None
+    assert "👩" in render([joined], rules, width=120)

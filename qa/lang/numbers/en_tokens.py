@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _CARDINAL_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -159,10 +159,14 @@ _TOKENS = re.compile(
 
 
 #: Cheap pre-check: a digit or a number word, ordinal, month, Roman numeral start or magnitude.
-_MAY_HAVE = re.compile(
-    rf"[0-9]|\b(?:{_W}|{_O}|half|quarter|dozens|[IVXLC]{{1,4}}\b|{_MONTH_NAMES})",
-    re.IGNORECASE,
-)
+@cache  # compiled on first use: the extractors run their own pre-checks
+def _may_have() -> re.Pattern[str]:
+    return re.compile(
+        rf"[0-9]|\b(?:{_W}|{_O}|half|quarter|dozens|[IVXLC]{{1,4}}\b|{_MONTH_NAMES})",
+        re.IGNORECASE,
+    )
+
+
 _APPROX_WORDS = (
     "about", "around", "approximately", "nearly", "almost", "over", "more than", "less than", "fewer than", "some",
     "roughly", "close to", "up to", "at least", "upwards of", "under", "in excess of", "above", "below", "just over",
@@ -186,7 +190,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def may_have_en_numbers(text: str) -> bool:
-    return _MAY_HAVE.search(text) is not None
+    return _may_have().search(text) is not None
 
 
 #: Lowercase words at which a number can start.

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from qa.lang.numbers.agree import _SPECIAL_KINDS, _exactly, values_agree
 from qa.lang.numbers.en import en_quantities
@@ -54,13 +54,17 @@ def _zh_quantities_cached(zh_text: str) -> tuple[Quantity, ...]:
     A "Chinese" side with Latin letters and no Han character is English left as it was ("6 February
     2015" on both sides of a UN document's date line): it is read as English.
     """
-    if _LATIN_LETTER.search(zh_text) and not _HAN.search(zh_text):
+    if _LATIN_LETTER.search(zh_text) and not _han().search(zh_text):
         return tuple(en_quantities(zh_text))
     return tuple(zh_quantities(zh_text))
 
 
 _LATIN_LETTER = re.compile("[A-Za-z]")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+@cache  # compiled on first use: a set of hanzi ranges takes milliseconds, and most runs never ask
+def _han() -> re.Pattern[str]:
+    return re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @lru_cache(maxsize=1 << 16)  # a test set repeats its sources thousands of pairs apart

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 from operator import attrgetter
 
 from qa.lang.markers import blank_markers
@@ -239,16 +240,23 @@ def zh_quantities(text: str) -> list[Quantity]:
 
 
 _ROMAN_LETTER = re.compile("[IVX]")
-#: A capital Roman numeral right after a Han character (欧IV, 第II部分, 附件III), maybe with one lower-case
-#: letter after it (欧Va, 欧VId: variants of a standard) and no other Latin letter or digit around it.
-_ZH_ROMAN = re.compile("(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?=[a-z]?(?![A-Za-z0-9]))")
+
+
+@cache
+def _zh_roman() -> re.Pattern[str]:
+    """A capital Roman numeral right after a Han character (欧IV, 第II部分, 附件III), maybe with one lower-case
+    letter after it (欧Va, 欧VId: variants of a standard) and no other Latin letter or digit around it.
+    Compiled on first use: a set of hanzi ranges takes milliseconds, and most texts have no I, V or X."""
+    return re.compile("(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?=[a-z]?(?![A-Za-z0-9]))")
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
 def _roman_numerals(text: str) -> list[Quantity]:
     """Roman numerals in Chinese text (欧IV is Euro 4): soft, like the English ones, free to match."""
     found = []
-    for match in _ZH_ROMAN.finditer(text):
+    for match in _zh_roman().finditer(text):
         numeral = match.group(1)
         if not numeral:
             continue
@@ -478,11 +486,11 @@ def _is_note_number(norm: str, start: int, end: int) -> bool:
     """1-2 digits opening the text or a list item (after 、), spaced from the name that follows and
     counting nothing: a note's number (6 克罗地亚…, 、1 直布罗陀), not 8 岁 or 40 毫米."""
     return (
-        end - start <= 2 and (start == 0 or norm[start - 1] == "、") and _HAN_CHARACTER.match(norm, end + 1) is not None
-    )
-
-
-_HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+        end - start <= 2
+        and (start == 0 or norm[start - 1] == "、")
+        and end + 1 < len(norm)
+        and ("\u3400" <= norm[end + 1] <= "\u9fff" or "\uf900" <= norm[end + 1] <= "\ufaff")
+    )  # a range test, not a pattern: a set of hanzi ranges takes milliseconds to compile
 
 
 def _join_ranges(text: str, norm: str, quantities: list[Quantity]) -> list[Quantity]:
