@@ -491,12 +491,16 @@ class _Consistency:
         group's majority (``ConsistencyRule._hits``)."""
         from qa.lang.consistency import segment_key
 
-        rule = self.rule
-        for index, variant, message, majority in self._reported_in(
-            pairs, self.messages_table, "r.message, r.majority"
-        ):
+        rule, db = self.rule, self.store.db
+        messages: dict[int, str] = {}  # read once a group: its findings share the one string
+        for index, variant, group, majority in self._reported_in(pairs, self.messages_table, "r.grouped, r.majority"):
             if variant == majority:
                 continue
+            message = messages.get(group)
+            if message is None:
+                (message,) = db.execute(
+                    f"SELECT message FROM {self.messages_table} WHERE grouped = ?", (group,)).fetchone()
+                messages[group] = message
             pair = pairs[index]
             target = pair.side(pair.target).text
             keyed = pair.side(self.other(pair) if rule.grouped_by == "source" else pair.source)
