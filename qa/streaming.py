@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import groupby, islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from qa.model import SEVERITIES, Document, Finding, Hit, Pair, severity_rank
 from qa.readers.stream import PairStream, stream_suffix
