@@ -72,14 +72,22 @@ class Store:
     the rest in the file, and sorts and groups there too."""
 
     def __init__(self) -> None:
-        import sqlite3
-
-        self._folder = tempfile.TemporaryDirectory(prefix="qa-state-")
-        self.db = sqlite3.connect(Path(self._folder.name) / "state.sqlite", isolation_level=None)
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", f"cache_size = -{_CACHE_KB}"):
-            self.db.execute(f"PRAGMA {pragma}")
-        self.db.execute("BEGIN")  # one transaction: nothing here outlives the run
+        self._db = None  # opened on first use: a file checked without a CON rule never makes one
+        self._folder: tempfile.TemporaryDirectory | None = None
         self._tables = 0
+
+    @property
+    def db(self):
+        if self._db is None:
+            import sqlite3
+
+            self._folder = tempfile.TemporaryDirectory(prefix="qa-state-")
+            self._db = sqlite3.connect(Path(self._folder.name) / "state.sqlite", isolation_level=None)
+            pragmas = ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", f"cache_size = -{_CACHE_KB}")
+            for pragma in pragmas:
+                self._db.execute(f"PRAGMA {pragma}")
+            self._db.execute("BEGIN")  # one transaction: nothing here outlives the run
+        return self._db
 
     def table(self, columns: str) -> str:
         """A new table's name, made with ``columns``."""
@@ -89,8 +97,10 @@ class Store:
         return name
 
     def close(self) -> None:
-        self.db.close()
-        self._folder.cleanup()
+        if self._db is not None:
+            self._db.close()
+            self._folder.cleanup()
+            self._db = self._folder = None
 
 
 class SpillingMap:
