@@ -72,7 +72,7 @@ class Store:
     the rest in the file, and sorts and groups there too."""
 
     def __init__(self) -> None:
-        self._db = None  # opened on first use: a file checked without a CON rule never makes one
+        self._db = None  # opened on first use: no CON rule and no map past _IN_MEMORY entries, no database
         self._folder: tempfile.TemporaryDirectory | None = None
         self._tables = 0
 
